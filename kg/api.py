@@ -1,0 +1,98 @@
+"""The public API: read an article, extract, build the graph, validate, serialize.
+
+The command line calls these functions and nothing deeper; notebooks and pipelines can too::
+
+    from kg import api
+    document = api.read_article("examples/tribun-gencatan-senjata.txt")
+    article = api.extract(document)
+    graph = api.build_graph(article)
+    report = api.validate(graph)
+    print(api.serialize(graph, "turtle").decode())
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.errors import ValidationFailed
+from kg.ingest import read_path, read_text
+from kg.model import Article, Document
+from kg.rdf import DEFAULT_BASE, build_graph as _build_graph
+from kg.serialize import FORMATS, format_for_path, parse_file
+from kg.serialize import serialize as _serialize
+from kg.validate import ValidationReport
+from kg.validate import validate as _validate
+
+__all__ = [
+    "DEFAULT_BASE", "FORMATS", "read_article", "extract", "build_graph", "validate", "serialize",
+    "export", "format_for_path", "load_rdf",
+]
+
+
+def read_article(source: str | Path | bytes, *, encoding: str | None = None, source_name: str = "-") -> Document:
+    """Read one article from a path, or from bytes/str already in memory (``source_name`` labels it)."""
+    if isinstance(source, (bytes, bytearray)):
+        return read_text(bytes(source), source=source_name, encoding=encoding)
+    return read_path(source, encoding=encoding)
+
+
+def extract(document: Document, *, model: str | Path | None = None, use_model: bool = True) -> Article:
+    """The article model: metadata, entities with roles and Wikidata links, statements."""
+    from kg.nlp.extract import extract as _extract
+    from kg.nlp.pipeline import load_pipeline
+
+    language = document.meta.language or "id"
+    nlp = load_pipeline(model, language=language, use_model=use_model)
+    return _extract(document, nlp, language=language)
+
+
+def build_graph(article: Article, *, base_iri: str = DEFAULT_BASE):
+    """The article's RDF graph (an rdflib Graph named after the article)."""
+    return _build_graph(article, base_iri)
+
+
+def validate(graph) -> ValidationReport:
+    """SHACL validation of a graph against the shipped shapes."""
+    return _validate(graph)
+
+
+def serialize(graphs, fmt: str = "turtle") -> bytes:
+    """One graph or several (a batch) in ``fmt``: turtle, json-ld, nt, nquads or trig."""
+    return _serialize(graphs, fmt)
+
+
+def load_rdf(path: str | Path):
+    """Parse an RDF file in any of kg's formats (chosen by extension) into an rdflib Dataset."""
+    return parse_file(path)
+
+
+def export(
+    source: str | Path | bytes,
+    *,
+    fmt: str = "turtle",
+    base_iri: str = DEFAULT_BASE,
+    check: bool = True,
+    model: str | Path | None = None,
+    encoding: str | None = None,
+) -> bytes:
+    """Read, extract, build, validate (unless ``check`` is False) and serialize one article.
+
+    Raises :class:`kg.errors.ValidationFailed` when the graph does not conform.
+    """
+    document = read_article(source, encoding=encoding)
+    graph = build_graph(extract(document, model=model), base_iri=base_iri)
+    if check:
+        ensure_conforms(graph, document.source)
+    return serialize(graph, fmt)
+
+
+def ensure_conforms(graph, source: str) -> None:
+    """Raise ValidationFailed with a readable report when ``graph`` does not conform."""
+    report = validate(graph)
+    if not report.conforms:
+        raise ValidationFailed(
+            f"the graph does not conform to the shapes ({len(report.violations)} violations)",
+            "see the report above; --no-validate writes it anyway",
+            source=source,
+            report="\n".join(v.line() for v in report.violations),
+        )
