@@ -1,0 +1,379 @@
+"""Rebuild kg's Indonesian NER model (PER/ORG/LOC): convert -> train -> evaluate -> ship.
+
+One command, from the repository root:
+
+    .venv/bin/python scripts/train_ner.py --max-minutes 12
+
+Reads the corpora in ``--data`` (see its README.md), writes working files to ``--work``
+(git-ignored) and copies the best checkpoint into ``kg/nlp/models/id_ner`` unless ``--no-ship``.
+Every step can be run alone with ``--steps``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import spacy
+from spacy.tokens import Doc, DocBin, Span
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from kg.errors import ConfigError, InputError  # noqa: E402
+
+DEFAULT_DATA = Path("/work/shared/data/ner-id")
+DEFAULT_WORK = ROOT / "training"
+DEFAULT_CONFIG = ROOT / "scripts" / "ner" / "base.cfg"
+SHIP_DIR = ROOT / "kg" / "nlp" / "models" / "id_ner"
+LABELS = ("PER", "ORG", "LOC")
+
+# Source tag type -> target label; None means "annotation unknown here" (missing, not O).
+TAG_MAP = {
+    "PER": "PER", "PERSON": "PER", "PPL": "PER",
+    "ORG": "ORG", "ORGANIZATION": "ORG", "ORGANISATION": "ORG",
+    "LOC": "LOC", "LOCATION": "LOC", "PLACE": "LOC", "PLC": "LOC",
+    "IND": None, "EVT": None, "FNB": None,
+}
+
+
+@dataclass
+class Split:
+    """One corpus file: where it is, how its columns are separated, and its role."""
+
+    name: str
+    path: str
+    sep: str | None  # None = any whitespace
+    role: str  # train | dev | test | nerp
+
+
+SPLITS = [
+    Split("idner-train", "idner-news-2k/train.txt", None, "train"),
+    Split("nerui-train", "nerui/train.01.tsv", "\t", "train"),
+    Split("nergrit-train", "nergrit/train_preprocess.txt", "\t", "train"),
+    Split("idner-dev", "idner-news-2k/dev.txt", None, "dev"),
+    Split("nerui-dev", "nerui/dev.01.tsv", "\t", "dev"),
+    Split("nergrit-dev", "nergrit/valid_preprocess.txt", "\t", "dev"),
+    Split("idner-test", "idner-news-2k/test.txt", None, "test"),
+    Split("nerui-test", "nerui/test.01.tsv", "\t", "test"),
+    Split("nergrit-test", "nergrit/test_preprocess.txt", "\t", "test"),
+    Split("nerp-train", "nerp/train_preprocess.txt", "\t", "nerp"),
+]
+
+
+@dataclass
+class Sentence:
+    """Tokens with their source BIO tags."""
+
+    words: list[str]
+    tags: list[str]
+    stats: Counter = field(default_factory=Counter)
+
+
+def read_conll(path: Path, sep: str | None) -> list[Sentence]:
+    """Read a CoNLL-style file (token ... tag per line, blank line between sentences)."""
+    if not path.is_file():
+        raise InputError(f"corpus file {path} is missing", "pass --data pointing at the ner-id folder")
+    sentences, words, tags = [], [], []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.rstrip("\r\n")
+        if not line.strip():
+            if words:
+                sentences.append(Sentence(words, tags))
+                words, tags = [], []
+            continue
+        cols = line.split(sep) if sep else line.split()
+        token, tag = cols[0].strip(), cols[-1].strip()
+        if not token:
+            continue
+        words.append(token)
+        tags.append(tag)
+    if words:
+        sentences.append(Sentence(words, tags))
+    return sentences
+
+
+def bio_spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    """Turn BIO tags into (start, end, source_type) token spans; a bare I- starts a span."""
+    spans: list[tuple[int, int, str]] = []
+    start, kind = None, None
+    for i, tag in enumerate([*tags, "O"]):
+        prefix, _, typ = tag.partition("-")
+        continues = prefix == "I" and typ == kind
+        if start is not None and not continues:
+            spans.append((start, i, kind))
+            start, kind = None, None
+        if prefix in ("B", "I") and not continues:
+            start, kind = i, typ
+    return spans
+
+
+def load_overlaps(data: Path) -> dict[str, set[tuple[int, str]]]:
+    """Map file -> {(sentence_index, other_file)} from overlaps.tsv."""
+    table: dict[str, set[tuple[int, str]]] = defaultdict(set)
+    path = data / "overlaps.tsv"
+    if not path.is_file():
+        raise InputError(f"{path} is missing", "it lists sentences shared between splits")
+    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+        f, idx, other, _other_idx, _n = line.split("\t")
+        table[f].add((int(idx), other))
+    return table
+
+
+def build_truecaser(sentences: list[Sentence]) -> dict[str, str]:
+    """Most frequent cased form of each lowercased word, from cased corpora (sentence-initial excluded)."""
+    forms: dict[str, Counter] = defaultdict(Counter)
+    for sent in sentences:
+        for word in sent.words[1:]:
+            forms[word.lower()][word] += 1
+    return {low: c.most_common(1)[0][0] for low, c in forms.items()}
+
+
+def org_lexicon(sentences: list[Sentence]) -> set[tuple[str, ...]]:
+    """Lowercased ORG names (as token tuples) annotated in the cased training corpora."""
+    names = set()
+    for sent in sentences:
+        for s, e, typ in bio_spans(sent.tags):
+            if TAG_MAP.get(typ) == "ORG":
+                names.add(tuple(w.lower() for w in sent.words[s:e]))
+    return names
+
+
+def recase_nerp(sent: Sentence, truecase: dict[str, str], orgs: set[tuple[str, ...]]):
+    """Restore casing of a lowercased NERP sentence; return (words, ents, missing spans)."""
+    words = [truecase.get(w, w) for w in sent.words]
+    ents, missing = [], []
+    for s, e, typ in bio_spans(sent.tags):
+        label = TAG_MAP.get(typ)
+        if label is None:
+            missing.append((s, e))
+            continue
+        for i in range(s, e):
+            if words[i][:1].isalpha() and words[i] == words[i].lower():
+                words[i] = words[i][:1].upper() + words[i][1:]
+        ents.append((s, e, label))
+    # NERP leaves government bodies and parties as O; where a known ORG name sits on O tokens,
+    # mark it unknown rather than teach the model that it is not an entity.
+    tagged = {i for s, e, _ in ents for i in range(s, e)} | {i for s, e in missing for i in range(s, e)}
+    low = [w.lower() for w in sent.words]
+    longest = max((len(n) for n in orgs), default=0)
+    i = 0
+    while i < len(low):
+        for n in range(min(longest, len(low) - i), 0, -1):
+            if tuple(low[i:i + n]) in orgs and not tagged.intersection(range(i, i + n)):
+                missing.append((i, i + n))
+                i += n - 1
+                break
+        i += 1
+    if words and words[0][:1].isalpha():
+        words[0] = words[0][:1].upper() + words[0][1:]
+    return words, ents, missing
+
+
+def make_doc(vocab, words, ents, missing=()) -> Doc:
+    """Build a gold Doc with PER/ORG/LOC spans; tokens in `missing` spans have unknown labels."""
+    doc = Doc(vocab, words=words, spaces=[True] * (len(words) - 1) + [False])
+    gold = [Span(doc, s, e, label=label) for s, e, label in ents]
+    doc.set_ents(gold, missing=[doc[s:e] for s, e in missing], default="outside")
+    return doc
+
+
+def convert(data: Path, work: Path, use_nerp: bool, nerp_org_missing: bool = True) -> dict:
+    """Write train/dev/test .spacy files to `work` with overlaps removed; return a summary."""
+    nlp = spacy.blank("id")
+    overlaps = load_overlaps(data)
+    corpora = {sp.name: read_conll(data / sp.path, sp.sep) for sp in SPLITS}
+    by_name = {sp.name: sp for sp in SPLITS}
+    train_files = {by_name[n].path for n in by_name if by_name[n].role == "train"}
+    dev_files = {by_name[n].path for n in by_name if by_name[n].role == "dev"}
+    cased_corpora = ("idner-", "nerui-", "nergrit-")
+    summary: dict = {"dropped": {}, "sentences": {}}
+
+    def keep(split: Split, idx: int) -> bool:
+        others = {o for i, o in overlaps.get(split.path, ()) if i == idx}
+        if split.role == "test":
+            return not (others & (train_files | dev_files))
+        if split.role == "dev":
+            return not (others & train_files)
+        if split.role == "nerp":
+            return not any(o.startswith(("idner-news-2k/", "nerui/", "nergrit/")) for o in others)
+        return True
+
+    cased_train = [s for sp in SPLITS if sp.role == "train" for s in corpora[sp.name]]
+    truecase = build_truecaser(cased_train)
+    orgs = org_lexicon(cased_train) if nerp_org_missing else set()
+    bins: dict[str, DocBin] = defaultdict(lambda: DocBin(store_user_data=False))
+    for sp in SPLITS:
+        if sp.role == "nerp" and not use_nerp:
+            continue
+        kept = dropped = 0
+        for idx, sent in enumerate(corpora[sp.name]):
+            if not keep(sp, idx):
+                dropped += 1
+                continue
+            if sp.role == "nerp":
+                words, ents, missing = recase_nerp(sent, truecase, orgs)
+            else:
+                assert sp.name.startswith(cased_corpora)
+                words = sent.words
+                ents = [(s, e, TAG_MAP[t]) for s, e, t in bio_spans(sent.tags)]
+                missing = []
+            doc = make_doc(nlp.vocab, words, ents, missing)
+            target = {"train": "train", "nerp": "train", "dev": "dev"}.get(sp.role, sp.name)
+            bins[target].add(doc)
+            kept += 1
+        summary["dropped"][sp.name] = dropped
+        summary["sentences"][sp.name] = kept
+    work.mkdir(parents=True, exist_ok=True)
+    for name, db in bins.items():
+        db.to_disk(work / f"{name}.spacy")
+    summary["nerp"] = use_nerp
+    (work / "convert.json").write_text(json.dumps(summary, indent=2))
+    return summary
+
+
+class TimeUp(Exception):
+    """Raised by the time-limit callback to end training; model-best is already on disk."""
+
+
+@spacy.registry.callbacks("kg.train_time_limit.v1")
+def make_time_limit(minutes: float):
+    """Return a before_update callback that stops training after `minutes` of wall-clock time."""
+    started = time.monotonic()
+
+    def check(nlp, info):
+        if time.monotonic() - started > minutes * 60:
+            raise TimeUp(f"stopped after {minutes} minutes at step {info['step']}")
+
+    return check
+
+
+def train(config: Path, work: Path, out: Path, max_minutes: float, overrides: dict) -> float:
+    """Train from `config` on the converted files; return the wall-clock minutes spent."""
+    from spacy.training.initialize import init_nlp
+    from spacy.training.loop import train as train_loop
+    from spacy.util import load_config
+
+    if not config.is_file():
+        raise ConfigError(f"training config {config} not found", "see scripts/ner/")
+    cfg = load_config(config, overrides={
+        "paths.train": str(work / "train.spacy"),
+        "paths.dev": str(work / "dev.spacy"),
+        **overrides,
+    }, interpolate=False)
+    cfg["training"]["before_update"] = {"@callbacks": "kg.train_time_limit.v1", "minutes": max_minutes}
+    started = time.monotonic()
+    nlp = init_nlp(cfg, use_gpu=-1)
+    out.mkdir(parents=True, exist_ok=True)
+    try:
+        train_loop(nlp, out, use_gpu=-1, stdout=sys.stdout, stderr=sys.stderr)
+    except TimeUp as stop:
+        print(f"[train_ner] {stop}", flush=True)
+    return (time.monotonic() - started) / 60
+
+
+def evaluate(model: Path, work: Path) -> dict:
+    """Score `model` with spaCy's scorer on dev and on every test split; return the scores."""
+    from spacy.training import Corpus
+
+    nlp = spacy.load(model)
+    results = {}
+    for name in ["dev", *[sp.name for sp in SPLITS if sp.role == "test"]]:
+        path = work / f"{name}.spacy"
+        examples = list(Corpus(str(path))(nlp))
+        scores = nlp.evaluate(examples)
+        results[name] = {
+            "sentences": len(examples),
+            "p": scores["ents_p"], "r": scores["ents_r"], "f": scores["ents_f"],
+            "per_type": scores["ents_per_type"],
+        }
+    return results
+
+
+def scores_table(results: dict) -> str:
+    """Render evaluation results as a Markdown table (F1 overall and per label, P/R overall)."""
+    lines = ["| split | sentences | P | R | F1 | PER F1 | ORG F1 | LOC F1 |", "|---|---|---|---|---|---|---|---|"]
+    for name, r in results.items():
+        per = [r["per_type"].get(lab, {}).get("f", 0.0) for lab in LABELS]
+        lines.append(f"| {name} | {r['sentences']} | {r['p']:.3f} | {r['r']:.3f} | {r['f']:.3f} | "
+                     + " | ".join(f"{v:.3f}" for v in per) + " |")
+    return "\n".join(lines)
+
+
+def ship(model: Path, dest: Path, results: dict, minutes: float, note: str) -> float:
+    """Copy the pipeline at `model` into `dest` without training settings; return size in MB."""
+    from spacy.util import load_config
+
+    nlp = spacy.load(model)
+    nlp.meta.update({
+        "name": "id_ner", "version": "0.1.0", "lang": "id",
+        "description": "kg Indonesian NER (PER, ORG, LOC), CNN, trained from scratch; see MODEL_CARD.md",
+        "license": "CC BY-SA 4.0" if "nerp" in note else "CC BY 4.0",
+        "kg_scores": {k: {"f": v["f"], "p": v["p"], "r": v["r"]} for k, v in results.items()},
+        "kg_training_minutes": round(minutes, 1),
+        "kg_training_note": note,
+    })
+    nlp.meta.pop("performance", None)
+    keep = {"MODEL_CARD.md"}
+    if dest.exists():
+        for child in dest.iterdir():
+            if child.name not in keep:
+                shutil.rmtree(child) if child.is_dir() else child.unlink()
+    nlp.to_disk(dest)
+    cfg = load_config(dest / "config.cfg", interpolate=False)
+    cfg["paths"]["train"] = None
+    cfg["paths"]["dev"] = None
+    cfg["training"]["before_update"] = None
+    cfg.to_disk(dest / "config.cfg")
+    return sum(p.stat().st_size for p in dest.rglob("*") if p.is_file()) / 1e6
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder with the ner-id corpora")
+    ap.add_argument("--work", type=Path, default=DEFAULT_WORK, help="working folder (converted data, runs)")
+    ap.add_argument("--config", type=Path, default=DEFAULT_CONFIG, help="spaCy training config")
+    ap.add_argument("--run", default="base", help="name of the run folder under WORK/runs")
+    ap.add_argument("--max-minutes", type=float, default=12.0, help="wall-clock training cap")
+    ap.add_argument("--nerp", action="store_true", help="add de-duplicated, recased NERP (PER/LOC only)")
+    ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                    help="config override, e.g. components.tok2vec.model.encode.width=128")
+    ap.add_argument("--steps", default="convert,train,evaluate,ship",
+                    help="comma-separated subset of convert,train,evaluate,ship")
+    ap.add_argument("--dest", type=Path, default=SHIP_DIR, help="where the shipped pipeline goes")
+    args = ap.parse_args(argv)
+
+    steps = set(args.steps.split(","))
+    data_dir = args.work / ("data-nerp" if args.nerp else "data")
+    run_dir = args.work / "runs" / args.run
+    overrides = {}
+    for item in args.set:
+        key, _, value = item.partition("=")
+        overrides[key] = json.loads(value) if value[:1] in "0123456789[{-tf" else value
+    if "convert" in steps:
+        print(json.dumps(convert(args.data, data_dir, args.nerp), indent=1), flush=True)
+    minutes = 0.0
+    if "train" in steps:
+        minutes = train(args.config, data_dir, run_dir, args.max_minutes, overrides)
+        (run_dir / "minutes.txt").write_text(f"{minutes:.1f}\n")
+    elif (run_dir / "minutes.txt").is_file():
+        minutes = float((run_dir / "minutes.txt").read_text())
+    best = run_dir / "model-best"
+    if "evaluate" in steps or "ship" in steps:
+        results = evaluate(best, data_dir)
+        (run_dir / "scores.json").write_text(json.dumps(results, indent=1))
+        print(scores_table(results), flush=True)
+    if "ship" in steps:
+        note = f"config={args.config.name} nerp={args.nerp} overrides={overrides}"
+        size = ship(best, args.dest, results, minutes, note)
+        print(f"[train_ner] shipped {best} -> {args.dest} ({size:.1f} MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
