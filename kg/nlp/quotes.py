@@ -1,0 +1,733 @@
+"""Direct quotes and reported speech in Indonesian news text, with their cue and speaker span.
+
+A pure function of the text, its layout blocks and (optionally) the entity mentions a recognizer
+found: no spaCy needed. Quotation styles: straight "...", curly “...”, Kompas' ”...” (the same
+mark opening and closing), quotes broken by the cue, quotes running over paragraphs, nested
+‘...’. Reported speech: "X mengatakan (bahwa) ...", "Menurut X, ...", "..., kata X.",
+"Hal itu diungkapkan oleh X". Reporting words live in ``kg/nlp/data/*.txt``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal, Sequence
+
+from kg.errors import ConfigError
+from kg.model import ARTICLE_TEXT_KINDS, Block
+
+DATA_DIR = Path(__file__).parent / "data"
+
+SpeakerKind = Literal["name", "title", "organization", "pronoun", "none"]
+Mention = tuple[int, int, str]
+
+#: block kinds searched for statements: the story's paragraphs (headlines and captions quote
+#: without attribution, chrome never says anything)
+SEARCHED_KINDS = frozenset({"body"}) & ARTICLE_TEXT_KINDS
+
+OPENERS = "“„«"
+CLOSERS = "»"
+AMBIGUOUS = "\"”"
+QUOTE_MARKS = OPENERS + CLOSERS + AMBIGUOUS
+
+_WORD = re.compile(r"[^\W\d_][\w’'.-]*", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class QuoteRecord:
+    """One statement found in the text: what was said, the cue, and the span naming the speaker."""
+
+    mode: Literal["direct", "reported"]
+    text: str
+    start: int
+    end: int
+    cue: str | None
+    cue_start: int | None
+    cue_end: int | None
+    speaker_text: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    #: how the text names the speaker; for "pronoun" the speaker span is the antecedent, for
+    #: "none" (a quote standing alone) it is the speaker carried over from the text before
+    speaker_kind: SpeakerKind
+    #: the sentence(s) around the cue, where the text may say when and where it was said
+    frame_start: int | None = None
+    frame_end: int | None = None
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The word lists quote finding reads from ``kg/nlp/data``."""
+
+    cues: frozenset[str]
+    speech_verbs: frozenset[str]
+    passive_cues: frozenset[str]
+    pronouns: frozenset[str]
+    not_quote_context: frozenset[str]
+    titles: frozenset[str]
+    name_heads: dict[str, str]
+    abbreviations: frozenset[str]
+    adverbs: frozenset[str]
+    function_words: frozenset[str]
+    clause_breakers: frozenset[str]
+
+
+def _read_list(name: str) -> list[str]:
+    path = DATA_DIR / name
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise ConfigError(f"cannot read quote data file {path}: {exc}",
+                          "reinstall kg or restore the file from the repository") from exc
+    return [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """Reads the cue, verb, pronoun, title and context word lists once."""
+    heads = {}
+    for line in _read_list("name_heads_id.txt"):
+        label, _, word = line.partition("\t")
+        heads[word.strip()] = label.strip()
+    return Lexicon(
+        cues=frozenset(w.casefold() for w in _read_list("cues_id.txt")),
+        speech_verbs=frozenset(w.casefold() for w in _read_list("speech_verbs_id.txt")),
+        passive_cues=frozenset(w.casefold() for w in _read_list("passive_cues_id.txt")),
+        pronouns=frozenset(w.casefold() for w in _read_list("pronouns_id.txt")),
+        not_quote_context=frozenset(w.casefold() for w in _read_list("not_quote_context_id.txt")),
+        titles=frozenset(_read_list("titles_id.txt")),
+        name_heads=heads,
+        abbreviations=frozenset(w.casefold() for w in _read_list("abbreviations_id.txt")),
+        adverbs=frozenset(w.casefold() for w in _read_list("adverbs_id.txt")),
+        function_words=frozenset(w.casefold() for w in _read_list("function_words_id.txt")),
+        clause_breakers=frozenset(w.casefold() for w in _read_list("clause_breakers_id.txt")),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# paragraphs, sentences, words
+
+
+def _paragraphs(text: str, blocks: Sequence[Block]) -> list[tuple[int, int]]:
+    """The searched paragraphs; with no blocks at all, every blank-line separated paragraph."""
+    if blocks:
+        return sorted((b.start, b.end) for b in blocks if b.kind in SEARCHED_KINDS)
+    out = []
+    for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text):
+        if m.group().strip():
+            out.append((m.start(), m.end()))
+    return out
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    out = []
+    for m in _WORD.finditer(text, start, end):
+        w = m.group()
+        # a trailing period ends the sentence unless the word is an initialism ("A.S.")
+        if w.endswith(".") and not re.fullmatch(r"(?:\w\.){2,}", w):
+            w = w.rstrip(".")
+        out.append((m.start(), m.start() + len(w), w))
+    return out
+
+
+def _is_cap(word: str) -> bool:
+    return bool(word) and word[0].isupper()
+
+
+def _sentences(text: str, para: tuple[int, int], masked: str, lex: Lexicon) -> list[tuple[int, int]]:
+    """Sentence spans of one paragraph; ``masked`` hides sentence marks inside quotes."""
+    start, end = para
+    out = []
+    s = start
+    while s < end and text[s].isspace():
+        s += 1
+    for m in re.finditer(r"[.!?]+[”\"’)]*(?=\s+[\"“”‘(\w])", masked[start:end]):
+        stop = start + m.end()
+        dot = start + m.start()
+        before = re.search(r"(\S+)$", text[s:dot])
+        if before:
+            w = before.group(1).casefold().lstrip("(\"“”")
+            if w in lex.abbreviations or (len(w) == 1 and w.isalpha()) or re.fullmatch(r"(?:\w\.)+\w?", w):
+                continue
+        if stop > s:
+            out.append((s, stop))
+        s = stop
+        while s < end and text[s].isspace():
+            s += 1
+    if s < end and text[s:end].strip():
+        out.append((s, end))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# direct quotes
+
+
+@dataclass
+class _Span:
+    open: int  # the opening mark
+    close: int  # the closing mark (or the paragraph end when never closed)
+    pieces: list[tuple[int, int]]  # content per paragraph
+    first_para: tuple[int, int]
+    last_para: tuple[int, int]
+
+
+def _mark_kind(text: str, i: int, para: tuple[int, int]) -> str:
+    ch = text[i]
+    if ch in OPENERS:
+        return "open"
+    if ch in CLOSERS:
+        return "close"
+    before = text[i - 1] if i > para[0] else " "
+    after = text[i + 1] if i + 1 < para[1] else " "
+    opener_like = (before.isspace() or before in "([:—-–") and not after.isspace()
+    closer_like = not before.isspace() and (after.isspace() or after in ".,;:!?)—-–" or after in QUOTE_MARKS)
+    if opener_like and not closer_like:
+        return "open"
+    if closer_like and not opener_like:
+        return "close"
+    return "either"
+
+
+def _quote_spans(text: str, paras: list[tuple[int, int]]) -> list[_Span]:
+    spans: list[_Span] = []
+    carry: _Span | None = None  # a quote left open at the end of the previous paragraph
+    for pi, para in enumerate(paras):
+        marks = [i for i in range(para[0], para[1]) if text[i] in QUOTE_MARKS]
+        cur: _Span | None = None
+        if carry is not None:
+            if marks and text[para[0]:marks[0]].strip() == "" and _mark_kind(text, marks[0], para) != "close":
+                cur = carry
+                cur.pieces.append((marks[0] + 1, para[1]))
+                cur.last_para = para
+                marks = marks[1:]
+            else:  # never closed and not continued: it ends with its paragraph
+                spans.append(carry)
+            carry = None
+        for i in marks:
+            kind = _mark_kind(text, i, para)
+            if cur is None:
+                if kind in ("open", "either"):
+                    cur = _Span(i, -1, [(i + 1, para[1])], para, para)
+            elif kind in ("close", "either"):
+                s0 = cur.pieces[-1][0]
+                cur.pieces[-1] = (s0, i)
+                cur.close = i
+                spans.append(cur)
+                cur = None
+            elif text[i] in OPENERS:  # an explicit opener while open: the first one was stray
+                cur = _Span(i, -1, [(i + 1, para[1])], para, para)
+        if cur is not None:
+            cur.close = para[1]
+            carry = cur
+        if pi == len(paras) - 1 and carry is not None:
+            spans.append(carry)
+    return spans
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace()):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:-–—"):
+        end -= 1
+    return start, end
+
+
+# ---------------------------------------------------------------------------------------------
+# the finder
+
+
+class _Finder:
+    def __init__(self, text: str, blocks: Sequence[Block], mentions: Sequence[Mention]):
+        self.text = text
+        self.lex = load_lexicon()
+        self.paras = _paragraphs(text, blocks)
+        self.spans = _quote_spans(text, self.paras)
+        masked = list(text)
+        self.inside = []  # content ranges of quotes
+        for sp in self.spans:
+            for a, b in sp.pieces:
+                self.inside.append((a, b))
+                for k in range(a, b):
+                    if masked[k] in ".!?":
+                        masked[k] = "_"
+        self.masked = "".join(masked)
+        self.sentences = [s for p in self.paras for s in _sentences(text, p, self.masked, self.lex)]
+        if not mentions:
+            mentions = guess_mentions(text, blocks)
+        self.mentions = sorted(m for m in mentions if m[2] in ("PER", "ORG", "LOC"))
+        self.records: list[QuoteRecord] = []
+
+    # -- helpers ------------------------------------------------------------------------------
+
+    def in_quote(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.inside)
+
+    def sentence_of(self, pos: int) -> tuple[int, int] | None:
+        for s in self.sentences:
+            if s[0] <= pos < s[1]:
+                return s
+        return None
+
+    def para_of(self, pos: int) -> tuple[int, int] | None:
+        for p in self.paras:
+            if p[0] <= pos <= p[1]:
+                return p
+        return None
+
+    def mentions_in(self, start: int, end: int, labels=("PER", "ORG", "LOC")) -> list[Mention]:
+        return [m for m in self.mentions if start <= m[0] and m[1] <= end and m[2] in labels
+                and not self.in_quote(m[0])]
+
+    def is_cue_word(self, word: str) -> tuple[bool, bool]:
+        """(is a cue, carries -nya) for a lower-cased word."""
+        w = word.casefold()
+        if w in self.lex.cues:
+            return True, False
+        if w.endswith("nya") and w[:-3] in self.lex.cues:
+            return True, True
+        return False, False
+
+    def antecedent(self, pos: int) -> tuple[int, int] | None:
+        """The person a pronoun or a speakerless quote at ``pos`` most likely refers to.
+
+        The last speaker within a few sentences wins (a statement's speaker, or a person right
+        before a verb of saying); failing that, the first person of the nearest sentence naming one.
+        """
+        sents = [s for s in self.sentences if s[0] < pos][-8:]
+        nearest = None
+        for s in reversed(sents):
+            end = min(s[1], pos)
+            spoken = [r for r in self.records if r.speaker_start is not None and r.speaker_kind != "none"
+                      and (s[0] <= r.start < end or (r.cue_start is not None and s[0] <= r.cue_start < end))]
+            if spoken:
+                r = spoken[-1]
+                return r.speaker_start, r.speaker_end
+            people = self.mentions_in(s[0], end, ("PER",))
+            for w0, _, w in _words(self.text, s[0], end):
+                if w.casefold() in self.lex.speech_verbs and not self.in_quote(w0):
+                    before = [m for m in people if m[1] <= w0]
+                    if before:
+                        return before[-1][0], before[-1][1]
+            if people and nearest is None:
+                nearest = (people[0][0], people[0][1])
+            inherited = [r for r in self.records if r.speaker_start is not None and s[0] <= r.start < end]
+            if inherited and nearest is None:
+                nearest = (inherited[-1].speaker_start, inherited[-1].speaker_end)
+        return nearest
+
+    def speaker_after(self, pos: int, limit: int) -> tuple[int, int, SpeakerKind] | None:
+        """The speaker named right after a cue word: a pronoun, a name, an organisation or a title."""
+        text = self.text
+        while pos < limit and text[pos].isspace():
+            pos += 1
+        m = _WORD.match(text, pos, limit)
+        if not m:
+            return None
+        first = m.group().rstrip(".")
+        if first.casefold() in self.lex.pronouns:
+            ante = self.antecedent(pos)
+            if ante:
+                return ante[0], ante[1], "pronoun"
+            return m.start(), m.start() + len(first), "pronoun"
+        # the description after the cue runs to the first clause word ("di", "dalam", "saat"):
+        # "kata Kepala Dusun X, Kelurahan Y, Wahyu Wibowo di ..." -> the first person in it
+        chain_end = limit
+        n = 0
+        for w0, w1, w in _words(text, pos, limit):
+            n += 1
+            if w.casefold() in self.lex.clause_breakers or n > 25:
+                chain_end = w0
+                break
+        chain_end = pos + len(text[pos:chain_end].rstrip(" ,"))
+        if chain_end <= pos:
+            return None
+        inside = [mm for mm in self.mentions if pos <= mm[0] < chain_end]
+        for mm in inside:
+            if mm[2] == "PER":
+                return mm[0], mm[1], "name"
+        if inside and inside[0][0] == pos and inside[0][2] == "ORG":
+            return inside[0][0], inside[0][1], "organization"
+        # no name: the capitalised run right after the cue is a title ("kata Kapolri")
+        run_end = pos
+        for w0, w1, w in _words(text, pos, chain_end):
+            if text[run_end:w0].strip() or not _is_cap(w):
+                break
+            run_end = w1
+        if run_end > pos:
+            return pos, run_end, "title" if self._all_titles(pos, run_end) else "name"
+        # a description ("ujar pria itu", "kata juru bicara tersebut") points back like a pronoun
+        ante = self.antecedent(pos)
+        return (ante[0], ante[1], "pronoun") if ante else None
+
+    def _all_titles(self, start: int, end: int) -> bool:
+        return all(w in self.lex.titles for _, _, w in _words(self.text, start, end))
+
+    def speaker_before(self, start: int, end: int) -> tuple[int, int, SpeakerKind] | None:
+        """The subject of a verb of saying that ends at ``end``: a pronoun, a name or an organisation."""
+        text = self.text
+        words = _words(text, start, end)
+        # drop adverbs between subject and verb ("juga", "pun", "kemudian")
+        while words and words[-1][2].casefold() in self.lex.adverbs:
+            words.pop()
+        if not words:
+            return None
+        if text[words[-1][1]:end].strip(" ,") == "" and words[-1][2].casefold() in self.lex.pronouns:
+            w0, w1, _ = words[-1]
+            ante = self.antecedent(w0)
+            return (ante[0], ante[1], "pronoun") if ante else (w0, w1, "pronoun")
+        if len(words) >= 2 and words[-2][2].casefold() == "yang":
+            return None
+        cands = self.mentions_in(start, end, ("PER", "ORG"))
+        people = [m for m in cands if m[2] == "PER"]
+        if people:
+            m = people[-1]
+            return m[0], m[1], "name"
+        if cands:
+            m = cands[0]
+            return m[0], m[1], "organization"
+        # a title alone at the start of the clause ("Kapolri mengatakan ...")
+        run = []
+        for w0, w1, w in words:
+            if not _is_cap(w):
+                break
+            run.append((w0, w1))
+        if run and len(run) == len(words) and self._all_titles(run[0][0], run[-1][1]):
+            return run[0][0], run[-1][1], "title"
+        return None
+
+    def add(self, **kw) -> None:
+        self.records.append(QuoteRecord(**kw))
+
+    # -- direct quotes ------------------------------------------------------------------------
+
+    def direct(self, sp: _Span, prev_close: int | None) -> None:
+        text = self.text
+        pieces = [_trim(text, a, b) for a, b in sp.pieces]
+        pieces = [p for p in pieces if p[1] > p[0]]
+        if not pieces:
+            return
+        start, end = pieces[0][0], pieces[-1][1]
+        content = "\n\n".join(text[a:b] for a, b in pieces)
+        n_words = len(_words(text, start, end))
+        para0, para1 = sp.first_para, sp.last_para
+        sent = self.sentence_of(sp.open) or (para0[0], para0[1])
+        # the word before the opening mark: film “...”, bertajuk "..." are names, not statements
+        lead_from = prev_close + 1 if prev_close is not None and prev_close >= para0[0] else para0[0]
+        lead = text[lead_from:sp.open]
+        lead_words = _words(text, lead_from, sp.open)
+        if lead_words and lead_words[-1][2].casefold() in self.lex.not_quote_context and not lead.rstrip().endswith((",", ":")):
+            return
+        after_from = sp.close + 1
+        after_end = para1[1]
+        cue = self._cue_after(after_from, after_end)
+        if cue is None:
+            cue = self._cue_before(lead_from, sp.open, para0)
+        at_para_start = text[para0[0]:sp.open].strip() == "" or (prev_close is not None and lead.strip() == "")
+        if cue is None:
+            # a quote standing alone as a paragraph is what the last speaker goes on saying; a
+            # short quote inside a sentence is a scare quote, a nickname or a title
+            ends_para = text[sp.close + 1:para1[1]].strip(" .") == "" if sp.close < para1[1] else True
+            if not (at_para_start and ends_para and n_words >= 3):
+                return
+            ante = self.antecedent(sp.open)
+            if ante is None:
+                self.add(mode="direct", text=content, start=start, end=end, cue=None, cue_start=None,
+                         cue_end=None, speaker_text=None, speaker_start=None, speaker_end=None,
+                         speaker_kind="none", frame_start=sent[0], frame_end=sent[1])
+                return
+            self.add(mode="direct", text=content, start=start, end=end, cue=None, cue_start=None,
+                     cue_end=None, speaker_text=text[ante[0]:ante[1]], speaker_start=ante[0],
+                     speaker_end=ante[1], speaker_kind="none", frame_start=sent[0], frame_end=sent[1])
+            return
+        (c0, c1), spk, frame = cue
+        if spk is None:
+            spk_t = None
+            kind: SpeakerKind = "none"
+            s0 = s1 = None
+        else:
+            s0, s1, kind = spk
+            spk_t = text[s0:s1]
+        self.add(mode="direct", text=content, start=start, end=end, cue=text[c0:c1], cue_start=c0,
+                 cue_end=c1, speaker_text=spk_t, speaker_start=s0, speaker_end=s1, speaker_kind=kind,
+                 frame_start=frame[0], frame_end=frame[1])
+
+    def _clause_end(self, pos: int, limit: int) -> int:
+        m = re.compile(r"[.!?](?=\s|$)|[“”\"]|\n").search(self.masked, pos, limit)
+        stop = m.start() if m else limit
+        # the abbreviation guard: "St. Petersburg" does not end the clause
+        while m and self.masked[m.start()] == "." and re.search(r"(?:^|\s)(\w{1,3})$", self.text[pos:m.start()]) \
+                and self.text[pos:m.start()].split()[-1].casefold() in self.lex.abbreviations:
+            m = re.compile(r"[.!?](?=\s|$)|[“”\"]|\n").search(self.masked, m.end(), limit)
+            stop = m.start() if m else limit
+        return stop
+
+    def _cue_after(self, pos: int, limit: int):
+        """A cue right after a closing mark: ', kata X', 'ujarnya', ', X menambahkan.'"""
+        text = self.text
+        m = re.compile(r"[\s,.]*").match(text, pos, limit)
+        p = m.end()
+        words = _words(text, p, min(limit, p + 200))
+        if not words:
+            return None
+        clause_end = self._clause_end(p, limit)
+        idx = 0
+        if words[0][2].casefold() in ("demikian", "begitu", "seperti"):
+            idx = 1
+        if idx >= len(words) or text[words[0][0] - 1:words[0][0]] in "\"”":
+            pass
+        if idx < len(words):
+            w0, w1, w = words[idx]
+            is_cue, nya = self.is_cue_word(w)
+            if is_cue and (w[0].islower() or idx == 0):
+                if nya:
+                    ante = self.antecedent(w0)
+                    spk = (ante[0], ante[1], "pronoun") if ante else None
+                    return (w0, w1), spk, (pos, max(clause_end, w1))
+                spk = self.speaker_after(w1, clause_end)
+                return (w0, w1), spk, (pos, max(clause_end, w1))
+            if w.casefold() in self.lex.speech_verbs and w[0].islower():
+                spk = self.speaker_after(w1, clause_end)
+                return (w0, w1), spk, (pos, max(clause_end, w1))
+        # "”...,” Kusnawan menambahkan." / "”...,” katanya menambahkan"
+        for j in range(0, min(len(words), 8)):
+            w0, w1, w = words[j]
+            if w1 > clause_end:
+                break
+            if w.casefold() in self.lex.speech_verbs or (self.is_cue_word(w)[0] and j > 0 and w[0].islower()):
+                if j == 0:
+                    break
+                spk = self.speaker_before(p, w0)
+                if spk is None:
+                    break
+                return (w0, w1), spk, (pos, clause_end)
+        return None
+
+    def _cue_before(self, start: int, open_at: int, para: tuple[int, int]):
+        """A cue before an opening mark: 'Ia mengatakan: “...', 'kata Budi, “...'."""
+        text = self.text
+        lead = text[start:open_at]
+        if not re.search(r"[,:]\s*$", lead):
+            # a paragraph that ends with a colon introduces the quote paragraph after it
+            if lead.strip() == "" and start == para[0]:
+                prev = [p for p in self.paras if p[1] <= para[0]]
+                if prev and text[prev[-1][0]:prev[-1][1]].rstrip().endswith(":"):
+                    p0, p1 = prev[-1]
+                    return self._cue_in_clause(p0, text.rindex(":", p0, p1))
+            return None
+        stop = start + len(lead.rstrip()) - 1  # the comma or colon
+        sent = self.sentence_of(stop) or para
+        return self._cue_in_clause(max(start, sent[0]), stop)
+
+    def _cue_in_clause(self, start: int, stop: int):
+        text = self.text
+        words = _words(text, start, stop)
+        for j in range(len(words) - 1, -1, -1):
+            w0, w1, w = words[j]
+            lw = w.casefold()
+            is_cue, nya = self.is_cue_word(lw)
+            if lw in self.lex.speech_verbs:
+                spk = self.speaker_before(start, w0)
+                return (w0, w1), spk, (start, stop)
+            if is_cue and w[0].islower():
+                if nya:
+                    ante = self.antecedent(w0)
+                    return (w0, w1), ((ante[0], ante[1], "pronoun") if ante else None), (start, stop)
+                return (w0, w1), self.speaker_after(w1, stop), (start, stop)
+            if lw == "menurut":
+                return (w0, w1), self.speaker_after(w1, stop), (start, stop)
+        return None
+
+    # -- reported speech ----------------------------------------------------------------------
+
+    def reported(self, sent: tuple[int, int]) -> None:
+        text = self.text
+        s0, s1 = sent
+        body_end = s1
+        while body_end > s0 and text[body_end - 1] in " .!?\n":
+            body_end -= 1
+        words = _words(text, s0, body_end)
+        if len(words) < 4:
+            return
+        low = [w[2].casefold() for w in words]
+        # "Hal itu diungkapkan oleh X ..."
+        if low[0] == "hal" and len(low) > 2 and low[1] in ("itu", "tersebut", "ini"):
+            k = 2
+            while k < len(low) and low[k] in self.lex.adverbs:
+                k += 1
+            if k < len(low) and low[k] in self.lex.passive_cues:
+                self._passive(sent, words[k])
+                return
+        # "Menurut X, ..." (anywhere in the sentence) and "..., menurut X."
+        if "menurut" in low:
+            j = low.index("menurut")
+            m = re.compile(r"[^,]*,").match(text, words[j][1], body_end)
+            if m and j + 1 < len(words):
+                spk = self.speaker_after(words[j][1], m.end() - 1)
+                if spk:
+                    a, b = _trim(text, m.end(), body_end)
+                    if j > 0 and b - a < 10:  # "..., menurut X." at the end
+                        a, b = _trim(text, s0, words[j][0])
+                    self._reported(a, b, words[j], spk, sent)
+                    return
+            elif not m and j > 2 and text[s0:words[j][0]].rstrip().endswith(","):
+                spk = self.speaker_after(words[j][1], body_end)
+                if spk:
+                    a, b = _trim(text, s0, words[j][0])
+                    self._reported(a, b, words[j], spk, sent)
+                    return
+        # "X (juga) mengatakan (bahwa) ..."
+        for j, lw in enumerate(low):
+            if lw not in self.lex.speech_verbs or j == 0:
+                continue
+            spk = self.speaker_before(s0, words[j][0])
+            if spk is None:
+                continue
+            m = re.compile(r"[\s,:]*(?:(?:bahwa|jika|kalau|apabila)\b[\s,]*)?").match(text, words[j][1], body_end)
+            a, b = _trim(text, m.end(), body_end)
+            if len(_words(text, a, b)) < 3:
+                continue
+            self._reported(a, b, words[j], spk, sent)
+            return
+        # "..., kata X." at the end of a sentence without quotation marks
+        for j in range(len(words) - 1, 0, -1):
+            w0, w1, w = words[j]
+            if not w[0].islower() or not self.is_cue_word(w)[0]:
+                continue
+            if not text[s0:w0].rstrip().endswith(","):
+                continue
+            is_cue, nya = self.is_cue_word(w)
+            if nya:
+                ante = self.antecedent(w0)
+                spk = (ante[0], ante[1], "pronoun") if ante else None
+            else:
+                spk = self.speaker_after(w1, body_end)
+            if spk is None:
+                continue
+            a, b = _trim(text, s0, w0)
+            if len(_words(text, a, b)) >= 3:
+                self._reported(a, b, words[j], spk, sent)
+            return
+
+    def _reported(self, a: int, b: int, cue, spk, sent) -> None:
+        s0, s1, kind = spk
+        self.add(mode="reported", text=self.text[a:b], start=a, end=b, cue=self.text[cue[0]:cue[1]],
+                 cue_start=cue[0], cue_end=cue[1], speaker_text=self.text[s0:s1], speaker_start=s0,
+                 speaker_end=s1, speaker_kind=kind, frame_start=sent[0], frame_end=sent[1])
+
+    def _passive(self, sent: tuple[int, int], verb) -> None:
+        """'Hal itu diungkapkan oleh X': the sentence before is X's, said when and where this one says."""
+        text = self.text
+        m = re.compile(r"\s*(?:oleh\s+)?").match(text, verb[1], sent[1])
+        spk = self.speaker_after(m.end(), self._clause_end(m.end(), sent[1]))
+        prev = [s for s in self.sentences if s[1] <= sent[0]]
+        if not prev or spk is None:
+            return
+        p0, p1 = prev[-1]
+        for i in range(len(self.records) - 1, -1, -1):
+            r = self.records[i]
+            if r.start < p1 and r.end > p0:  # already a statement: it gains a setting
+                self.records[i] = replace(r, frame_start=min(r.frame_start or p0, p0), frame_end=sent[1])
+                return
+        a, b = _trim(text, p0, p1)
+        while b > a and text[b - 1] in ".!?":
+            b -= 1
+        self._reported(a, b, verb, spk, (p0, sent[1]))
+
+    # -- the pass -----------------------------------------------------------------------------
+
+    def run(self) -> list[QuoteRecord]:
+        spans = sorted(self.spans, key=lambda s: s.open)
+        done: set[int] = set()
+        for sent in self.sentences:
+            inside = [sp for sp in spans if sent[0] <= sp.open < sent[1]]
+            if inside:
+                for sp in inside:
+                    if id(sp) in done:
+                        continue
+                    done.add(id(sp))
+                    prev = [o for o in spans if o.close < sp.open and o.last_para == sp.first_para]
+                    self.direct(sp, prev[-1].close if prev else None)
+                continue
+            if any(sp.open < sent[1] and sp.close > sent[0] for sp in spans):
+                continue  # a later paragraph of a quote
+            self.reported(sent)
+        return sorted(self.records, key=lambda r: r.start)
+
+
+
+
+def find_quotes(text: str, blocks: Sequence[Block], mentions: Sequence[Mention] = ()) -> list[QuoteRecord]:
+    """Finds the direct quotes and reported speech in the body blocks, in text order.
+
+    ``mentions`` are the recognizer's (start, end, label) with label PER/ORG/LOC; without them,
+    capitalised word sequences stand in (see :func:`guess_mentions`). With no blocks at all, every
+    blank-line separated paragraph of ``text`` is searched.
+    """
+    return _Finder(text, blocks, mentions).run()
+
+
+def guess_mentions(text: str, blocks: Sequence[Block] = ()) -> list[Mention]:
+    """Capitalised word sequences in the body, split into a title/organisation head and a name.
+
+    A crude stand-in for the recognizer: a word that the text also writes in lower case, a title,
+    an affixed common noun ("Perindustrian") or an acronym ends the head; what follows is a
+    person's name. Sentence-initial common words ("Sebab", "Ironisnya") are not names.
+    """
+    lex = load_lexicon()
+    lower = {m.group().casefold() for m in re.finditer(r"\b[a-z][\w-]*", text)}
+    # words of names written after "di" or a place word are places ("di Banyumas", "Kota Bogor")
+    places = set()
+    for m in re.finditer(r"\b(?:di|Kabupaten|Kota|Provinsi|Kecamatan|Desa)\s+([A-Z][\w-]*)", text):
+        places.add(m.group(1))
+    inner = set()  # capitalised words seen inside a sentence, not at its start
+    for m in re.finditer(r"(?<=[a-z,] )[A-Z][\w-]*", text):
+        inner.add(m.group())
+    out: list[Mention] = []
+
+    def common(word: str) -> bool:
+        return (word in lex.titles or word in lex.name_heads or word.casefold() in lower or word in places
+                or (len(word) >= 3 and word.isupper()) or _AFFIXED_NOUN.fullmatch(word) is not None)
+
+    for p0, p1 in _paragraphs(text, blocks):
+        words = _words(text, p0, p1)
+        i = 0
+        while i < len(words):
+            if not _is_cap(words[i][2]):
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(words) and _is_cap(words[j + 1][2]) and text[words[j][1]:words[j + 1][0]] in (" ", ". "):
+                j += 1
+            run = words[i:j + 1]
+            i = j + 1
+            initial = re.search(r"(?:^|[.!?:][”\"’)]*|[“”\"(])\s*$", text[p0:run[0][0]]) is not None
+            while run and (run[0][2].casefold() in lex.function_words or run[0][2].casefold() in lex.pronouns
+                           or (initial and (run[0][2].casefold() in lower or run[0][2].endswith("nya")))):
+                run = run[1:]
+                initial = False
+            if not run:
+                continue
+            k = max((n for n, w in enumerate(run) if common(w[2])), default=-1)
+            head, tail = run[:k + 1], run[k + 1:]
+            if head and head[-1][2] in lex.name_heads and lex.name_heads[head[-1][2]] == "LOC" and tail:
+                head, tail = head + tail[:1], tail[1:]
+            while head and head[0][2] in lex.titles:
+                head = head[1:]
+            if head and not all(w[2] in lex.titles for w in head):
+                label = lex.name_heads.get(head[0][2])
+                if label is None:
+                    label = "LOC" if any(lex.name_heads.get(w[2]) == "LOC" for w in head) else "ORG"
+                if len(head) > 1 or head[0][2].isupper() or head[0][2].casefold() not in lower:
+                    out.append((head[0][0], head[-1][1], label))
+            if len(tail) == 1 and initial and tail[0][2] not in inner:
+                continue  # a lone capitalised word opening a sentence, never seen inside one
+            if tail:
+                label = lex.name_heads.get(tail[0][2]) or "PER"
+                out.append((tail[0][0], tail[-1][1], label))
+    return out
+
+
+_AFFIXED_NOUN = re.compile(r"(?:Pe|Per|Pen|Pem|Peng|Peny|Ke|Kepe|Keber|Ber)[a-z]{3,}an")

@@ -1,0 +1,160 @@
+"""Quote records -> ``Statement``s: speaker entity, entities talked about, when and where said."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Callable, Sequence
+
+from kg.model import Entity, EntityType, Name, Statement
+from kg.nlp.quotes import QuoteRecord, _read_list
+
+_DAYS = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad)"
+_NUMERIC_DATE = re.compile(_DAYS + r"?\s*\(\s*(\d{1,2})\s*/\s*(\d{1,2})\s*(?:/\s*(\d{2,4}))?\s*\)")
+_PLACE_LEAD = re.compile(r"\bdi\s+(?:[a-z]+\s+){0,2}$")
+
+
+@lru_cache(maxsize=1)
+def _months() -> dict[str, int]:
+    out = {}
+    for line in _read_list("months_id.txt"):
+        name, _, num = line.partition("\t")
+        out[name.strip().casefold()] = int(num)
+    return out
+
+
+def _norm(s: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", s.casefold()).split())
+
+
+def parse_date(text: str, default_year: int | None = None) -> str | None:
+    """The first date of saying in ``text`` as ISO: "Sabtu (29/7/2023)", "29 Juli 2023"; no year -> None."""
+    m = _NUMERIC_DATE.search(text)
+    if m:
+        day, month, year = int(m.group(1)), int(m.group(2)), m.group(3)
+        y = (int(year) + (2000 if len(year) == 2 else 0)) if year else default_year
+        if y and 1 <= month <= 12 and 1 <= day <= 31:
+            return f"{y:04d}-{month:02d}-{day:02d}"
+        return None
+    months = _months()
+    for m in re.finditer(r"\b(\d{1,2})\s+([A-Za-z]+)\.?(?:\s+(\d{4}))?\b", text):
+        month = months.get(m.group(2).casefold())
+        if month is None:
+            continue
+        y = int(m.group(3)) if m.group(3) else default_year
+        if y and 1 <= int(m.group(1)) <= 31:
+            return f"{y:04d}-{month:02d}-{int(m.group(1)):02d}"
+        return None
+    return None
+
+
+def _outside(text: str, frame: tuple[int, int], stmt: tuple[int, int]) -> list[tuple[int, int]]:
+    """The parts of the frame that are not the statement itself."""
+    a, b = frame
+    parts = [(a, min(b, stmt[0])), (max(a, stmt[1]), b)]
+    return [(x, y) for x, y in parts if y > x]
+
+
+class _Speakers:
+    def __init__(self, entities: Sequence[Entity], add_speaker: Callable[[Name, EntityType], str]):
+        self.entities = list(entities)
+        self.add_speaker = add_speaker
+        self.added: dict[str, str] = {}  # speaker text -> key of an entity created for it
+
+    def resolve(self, text: str, r: QuoteRecord) -> str | None:
+        if r.speaker_start is None or r.speaker_end is None or not r.speaker_text:
+            return None
+        want = {"Person", "Organization"}
+        best, best_overlap = None, 0
+        for e in self.entities:
+            if e.type not in want:
+                continue
+            for m in e.mentions:
+                ov = min(m.end, r.speaker_end) - max(m.start, r.speaker_start)
+                if ov > best_overlap:
+                    best, best_overlap = e, ov
+        if best is not None:
+            return best.key
+        by_name = self.by_name(r.speaker_text, r.start)
+        if by_name is not None:
+            return by_name
+        key_text = _norm(r.speaker_text)
+        if key_text in self.added:
+            return self.added[key_text]
+        etype: EntityType = "Organization" if r.speaker_kind == "organization" else "Person"
+        key = self.add_speaker(Name(r.speaker_text, r.speaker_start, r.speaker_end), etype)
+        self.added[key_text] = key
+        return key
+
+    def by_name(self, speaker: str, at: int) -> str | None:
+        """An entity the speaker text names: full name, surname, or a role title it holds."""
+        s = _norm(speaker)
+        if not s:
+            return None
+        people = [e for e in self.entities if e.type in ("Person", "Organization")]
+        for e in people:
+            if s in {_norm(n) for n in (e.name, *e.alternate_names)}:
+                return e.key
+        toks = s.split()
+        for e in people:
+            if e.type != "Person":
+                continue
+            names = [_norm(n).split() for n in (e.name, *e.alternate_names)]
+            if len(toks) == 1 and any(len(n) > 1 and toks[0] in n for n in names):
+                return e.key
+        # a title alone ("Presiden", "Kapolri"): the person holding it, last named before the quote
+        holders = []
+        for e in people:
+            if e.type == "Person" and any(_norm(role.title) == s or _norm(role.title).split()[:len(toks)] == toks
+                                          for role in e.roles):
+                before = [m.start for m in e.mentions if m.start < at]
+                holders.append((max(before) if before else -1, e.key))
+        if holders:
+            return max(holders)[1]
+        return None
+
+
+def build_statements(
+    text: str,
+    records: Sequence[QuoteRecord],
+    entities: Sequence[Entity],
+    add_speaker: Callable[[Name, EntityType], str],
+    *,
+    default_year: int | None = None,
+) -> tuple[Statement, ...]:
+    """Turns quote records into statements linked to speaker, about, date and place entities.
+
+    ``add_speaker`` is called for a speaker no entity names, and returns the new entity's key;
+    ``default_year`` completes dates written without a year ("Senin (3/6)").
+    """
+    speakers = _Speakers(entities, add_speaker)
+    places = [e for e in entities if e.type == "Place"]
+    out = []
+    for r in records:
+        speaker = speakers.resolve(text, r)
+        about = []
+        for e in entities:
+            if e.key == speaker:
+                continue
+            if any(r.start <= m.start and m.end <= r.end for m in e.mentions):
+                about.append(e.key)
+        date = location = None
+        if r.frame_start is not None and r.frame_end is not None:
+            parts = _outside(text, (r.frame_start, r.frame_end), (r.start, r.end))
+            for a, b in parts:
+                date = date or parse_date(text[a:b], default_year)
+            location = _location(text, parts, places)
+        out.append(Statement(mode=r.mode, text=r.text, start=r.start, end=r.end, speaker=speaker,
+                             cue=r.cue, about=tuple(about), date_created=date, location=location))
+    return tuple(out)
+
+
+def _location(text: str, parts: list[tuple[int, int]], places: Sequence[Entity]) -> str | None:
+    """The first place named after "di" in the frame: "di St Petersburg", "di kota Malang"."""
+    found = []
+    for e in places:
+        for m in e.mentions:
+            for a, b in parts:
+                if a <= m.start and m.end <= b and _PLACE_LEAD.search(text[max(a, m.start - 30):m.start]):
+                    found.append((m.start, e.key))
+    return min(found)[1] if found else None
