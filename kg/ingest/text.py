@@ -120,13 +120,13 @@ def _decode(data: bytes, encoding: str | None, source: str) -> str:
             raise InputError(
                 f"cannot be decoded as {encoding} (byte {exc.start})", "try another --encoding", source=source
             ) from exc
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16")
+    codec = "utf-16" if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else "utf-8-sig"
     try:
-        return data.decode("utf-8-sig")
+        return data.decode(codec)
     except UnicodeDecodeError as exc:
+        label = "UTF-8" if codec == "utf-8-sig" else "UTF-16"
         raise InputError(
-            f"is not valid UTF-8 (byte {exc.start})", "name its encoding, e.g. --encoding cp1252", source=source
+            f"is not valid {label} (byte {exc.start})", "name its encoding, e.g. --encoding cp1252", source=source
         ) from exc
 
 
