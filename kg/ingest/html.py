@@ -20,6 +20,7 @@ from kg.errors import InputError
 from kg.model import Block, Document, ImageCredit, Name, PageMetadata
 
 MEDIA_TYPE = "text/html"
+MIN_TEXT_CHARS = 25  # less than this is a menu or a stub, not an article
 MAX_BYTES = 20 * 1024 * 1024  # a page carries scripts and markup: four times the text limit
 
 #: JSON-LD types that describe the article itself.
@@ -64,7 +65,7 @@ def read_html(
         tree, url=url, with_metadata=True, include_comments=False, include_tables=False, fast=True,
     )
     paragraphs = _paragraphs(getattr(extracted, "text", None) or "")
-    if not paragraphs:
+    if sum(len(p) for p in paragraphs) < MIN_TEXT_CHARS:
         raise InputError(
             "no article text found in the HTML page (truncated, or not an article page)",
             "check that the page was saved completely",

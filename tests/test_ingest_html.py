@@ -1,0 +1,154 @@
+"""HTML pages -> Documents: main text, blocks, and the page's own metadata winning."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.errors import InputError
+from kg.ingest.html import decode_html, looks_like_html, read_html
+
+PAGES = Path(__file__).parent / "data" / "html"
+
+
+def page(name: str) -> bytes:
+    return (PAGES / name).read_bytes()
+
+
+@pytest.fixture(scope="module")
+def kompas():
+    return read_html(page("kompas-jsonld.html"), "kompas-jsonld.html")
+
+
+@pytest.fixture(scope="module")
+def detik():
+    return read_html(page("detik-opengraph.html"), "detik-opengraph.html")
+
+
+def test_jsonld_wins_over_opengraph_and_meta(kompas):
+    """JSON-LD headline, authors, editor, publisher, date and language beat og:/meta values."""
+    meta = kompas.meta
+    assert meta.headline.text == "Pemkot Semarang Siapkan 40 Pompa Air Hadapi Puncak Hujan"
+    assert [a.text for a in meta.authors] == ["Riska Andayani", "Bagus Prihantoro"]
+    assert [e.text for e in meta.editors] == ["Dita Larasati"]
+    assert meta.publisher.text == "Kompas.com"
+    assert meta.date_published == "2025-01-14T10:15:00+07:00"  # not article:published_time 09:00
+    assert meta.language == "id"
+    assert meta.image.url.endswith("pompa-semarang.jpg")
+    assert meta.image.caption.text.startswith("Petugas memeriksa pompa")
+
+
+def test_opengraph_and_meta_fill_when_there_is_no_jsonld(detik):
+    """Without JSON-LD the OpenGraph title/description/site name and <meta name=author> are used."""
+    meta = detik.meta
+    assert meta.headline.text == "Polisi Tangkap Dua Pencuri Kabel Lampu Jalan di Bekasi"
+    assert meta.description.text.startswith("Dua pria ditangkap")
+    assert [a.text for a in meta.authors] == ["Wahyu Setiadi"]
+    assert meta.publisher.text == "detiknews"
+    assert meta.date_published == "2025-02-03T14:27:00+07:00"
+    assert meta.url.startswith("https://news.detik.com/berita/d-7712345/")
+    assert meta.image.url.endswith("kabel-bekasi.jpg")
+    assert detik.id == "polisi-tangkap-dua-pencuri-kabel-lampu-jalan-di-bekasi"
+
+
+@pytest.mark.parametrize("fixture", ["kompas", "detik"])
+def test_text_is_the_article_without_site_chrome(fixture, request):
+    """The text holds the story; navigation and footer never make it in; offsets index the text."""
+    doc = request.getfixturevalue(fixture)
+    assert "Beranda" not in doc.text and "Hak cipta" not in doc.text and "All Rights Reserved" not in doc.text
+    assert "\r" not in doc.text
+    assert doc.media_type == "text/html"
+    assert doc.blocks[0].kind == "headline"
+    assert doc.text[doc.blocks[0].start:doc.blocks[0].end] == doc.meta.headline.text
+    for block in doc.blocks:
+        assert 0 <= block.start < block.end <= len(doc.text)
+        assert doc.text[block.start:block.end].strip() == doc.text[block.start:block.end]
+
+
+def test_headline_appears_once_and_lede_is_a_block(kompas):
+    """The page's <h1> repeating the headline is not kept twice; the description becomes the lede."""
+    assert kompas.text.count("Pemkot Semarang Siapkan 40 Pompa Air Hadapi Puncak Hujan") == 1
+    ledes = kompas.blocks_of("lede")
+    assert len(ledes) == 1 and kompas.text[ledes[0].start:ledes[0].end].startswith("Pemerintah Kota Semarang")
+
+
+def test_layout_marks_read_also_as_chrome_and_finds_the_dateline(kompas):
+    """Body paragraphs go through the layout analysis: "Baca juga:" is chrome, the dateline is found."""
+    chrome = [kompas.text[b.start:b.end] for b in kompas.blocks_of("chrome")]
+    assert any(c.startswith("Baca juga:") for c in chrome)
+    assert all(not kompas.text[b.start:b.end].startswith("Baca juga") for b in kompas.article_blocks())
+    dateline = kompas.meta.dateline
+    assert dateline.text == "SEMARANG" and kompas.text[dateline.start:dateline.end] == "SEMARANG"
+
+
+def test_jsonld_in_a_graph_is_found_and_a_broken_script_is_skipped():
+    """An article node inside @graph is used even when another ld+json script is not valid JSON."""
+    doc = read_html(page("english-jsonld-graph.html"), "english.html")
+    assert doc.meta.language == "en"
+    assert [a.text for a in doc.meta.authors] == ["Maya Kristanti"]
+    assert doc.meta.publisher.text == "The Archipelago Post"
+    assert doc.meta.date_published == "2025-03-09"
+
+
+def test_given_id_url_and_language_win():
+    """Values the caller passes (a JSON Lines record's id/url/language) override the page's."""
+    doc = read_html(page("detik-opengraph.html"), "x", id="art-7", url="https://example.org/a/b", language="en")
+    assert (doc.id, doc.meta.url, doc.meta.language) == ("art-7", "https://example.org/a/b", "en")
+
+
+def test_content_hash_is_of_the_text(detik):
+    """content_hash is the sha256 of Document.text, so equal pages hash equal."""
+    import hashlib
+
+    assert detik.content_hash == hashlib.sha256(detik.text.encode()).hexdigest()
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (page("truncated.html"), "no article text"),
+        (b"", "empty"),
+        (b"   \n  ", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200), "binary"),
+        (b"<html><head><meta charset='utf-8'></head><body><p>Harga \xff\xfe naik</p></body></html>", "UTF-8"),
+        (b"<html><body><nav><a href='/'>Home</a></nav></body></html>", "no article text"),
+    ],
+    ids=["truncated", "empty", "whitespace", "binary", "invalid-utf8", "no-article"],
+)
+def test_bad_pages_raise_input_error_naming_the_source(data, message):
+    """Pages that hold no readable article raise InputError with the source and the reason."""
+    with pytest.raises(InputError) as err:
+        read_html(data, "bad.html")
+    assert message.lower() in str(err.value).lower()
+    assert err.value.source == "bad.html"
+
+
+@pytest.mark.parametrize(
+    "data, encoding, expected",
+    [
+        ("<html><meta charset='iso-8859-1'><p>Caf\u00e9</p></html>".encode("latin-1"), None, "Caf\u00e9"),
+        ("<p>Caf\u00e9</p>".encode("cp1252"), "cp1252", "Caf\u00e9"),
+        (b"\xef\xbb\xbf<p>a\r\nb</p>", None, "<p>a\nb</p>"),
+    ],
+    ids=["declared-charset", "given-encoding", "bom-and-crlf"],
+)
+def test_decoding_follows_given_then_declared_charset(data, encoding, expected):
+    """The given encoding, else a BOM, else <meta charset> decides; CRLF becomes LF."""
+    assert expected in decode_html(data, "p.html", encoding)
+
+
+@pytest.mark.parametrize(
+    "head, expected",
+    [
+        (b"<!DOCTYPE html>\n<html lang='id'>", True),
+        (b"\xef\xbb\xbf<html><head>", True),
+        (b"<!-- saved by crawler -->\n<html>", True),
+        (b"  <head><title>x</title>", True),
+        (b"JAKARTA, KOMPAS.com - Harga <b>cabai</b> naik.", False),
+        (b'{"text": "<html>"}', False),
+    ],
+)
+def test_looks_like_html(head, expected):
+    """Only content that opens like a page is taken for HTML."""
+    assert looks_like_html(head) is expected
