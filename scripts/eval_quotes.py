@@ -55,12 +55,13 @@ def stand_in_entities(text: str, mentions) -> list[Entity]:
     """One entity per name; a one-word name joins the longer name it ends or begins."""
     groups: dict[str, list] = {}
     labels: dict[str, str] = {}
+    long_names = [text[s:e] for s, e, label in mentions if label == "PER" and len(text[s:e].split()) > 1]
     for s, e, label in mentions:
         name = text[s:e]
         key = name
         if len(name.split()) == 1:
-            for other in groups:
-                if len(other.split()) > 1 and name in other.split():
+            for other in long_names:
+                if name in other.split():
                     key = other
                     break
         groups.setdefault(key, []).append(Mention(s, e, name))

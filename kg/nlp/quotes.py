@@ -308,15 +308,24 @@ class _Finder:
             people = self.mentions_in(s[0], end, ("PER",))
             for w0, _, w in _words(self.text, s[0], end):
                 if w.casefold() in self.lex.speech_verbs and not self.in_quote(w0):
-                    before = [m for m in people if m[1] <= w0]
-                    if before:
-                        return before[-1][0], before[-1][1]
+                    subject = self.subject(s[0], w0, people)
+                    if subject:
+                        return subject[0], subject[1]
             if people and nearest is None:
                 nearest = (people[0][0], people[0][1])
             inherited = [r for r in self.records if r.speaker_start is not None and s[0] <= r.start < end]
             if inherited and nearest is None:
                 nearest = (inherited[-1].speaker_start, inherited[-1].speaker_end)
         return nearest
+
+    def subject(self, start: int, verb: int, people: list[Mention]) -> Mention | None:
+        """The person opening the clause before a verb: at the start, or after a comma, titles aside."""
+        before = [m for m in people if m[1] <= verb]
+        for m in before:
+            lead = re.sub(r"(?:[A-Z][\w.'’-]*\s*)+$", "", self.text[start:m[0]]).rstrip()
+            if not lead or lead.endswith(","):
+                return m
+        return before[-1] if before else None
 
     def speaker_after(self, pos: int, limit: int) -> tuple[int, int, SpeakerKind] | None:
         """The speaker named right after a cue word: a pronoun, a name, an organisation or a title."""
@@ -426,6 +435,9 @@ class _Finder:
         if cue is None:
             cue = self._cue_before(lead_from, sp.open, para0)
         at_para_start = text[para0[0]:sp.open].strip() == "" or (prev_close is not None and lead.strip() == "")
+        if cue is not None and cue[0][0] < sp.open and re.match(r"\s*[a-z]", text[sp.close + 1:para1[1]]) \
+                and not re.search(r"[.!?,]$", content) and self._cue_after(after_from, after_end) is None:
+            return  # 'memastikan, ”kota hujan” tersebut ...': the quote is a phrase inside the clause
         if cue is None:
             # a quote standing alone as a paragraph is what the last speaker goes on saying; a
             # short quote inside a sentence is a scare quote, a nickname or a title
@@ -474,10 +486,17 @@ class _Finder:
             return None
         clause_end = self._clause_end(p, limit)
         idx = 0
-        if words[0][2].casefold() in ("demikian", "begitu", "seperti"):
+        if words[0][2].casefold() in ("demikian", "begitu"):
             idx = 1
-        if idx >= len(words) or text[words[0][0] - 1:words[0][0]] in "\"”":
-            pass
+            # "”...,” begitu Risma menyapa warga": any verb of the me-/ber- form is the cue
+            for w0, w1, w in words[1:9]:
+                if w1 > clause_end:
+                    break
+                if w[0].islower() and re.match(r"(?:me|ber)\w{3,}", w) and w0 > words[1][0]:
+                    spk = self.speaker_before(words[1][0], w0)
+                    if spk is not None:
+                        return (w0, w1), spk, (pos, clause_end)
+                    break
         if idx < len(words):
             w0, w1, w = words[idx]
             is_cue, nya = self.is_cue_word(w)
@@ -699,7 +718,7 @@ def guess_mentions(text: str, blocks: Sequence[Block] = ()) -> list[Mention]:
                 i += 1
                 continue
             j = i
-            while j + 1 < len(words) and _is_cap(words[j + 1][2]) and text[words[j][1]:words[j + 1][0]] in (" ", ". "):
+            while j + 1 < len(words) and _is_cap(words[j + 1][2]) and re.fullmatch(r"\.?[ \u00a0]", text[words[j][1]:words[j + 1][0]]):
                 j += 1
             run = words[i:j + 1]
             i = j + 1
@@ -722,6 +741,11 @@ def guess_mentions(text: str, blocks: Sequence[Block] = ()) -> list[Mention]:
                     label = "LOC" if any(lex.name_heads.get(w[2]) == "LOC" for w in head) else "ORG"
                 if len(head) > 1 or head[0][2].isupper() or head[0][2].casefold() not in lower:
                     out.append((head[0][0], head[-1][1], label))
+            # "Sulsel Andi Sudirman Sulaiman": a first word the text also uses on its own
+            # (not before the same next word) belongs to the title, not to the name
+            while len(tail) > 2 and re.search(
+                    r"\b%s\b(?! %s)" % (re.escape(tail[0][2]), re.escape(tail[1][2])), text):
+                tail = tail[1:]
             if len(tail) == 1 and initial and tail[0][2] not in inner:
                 continue  # a lone capitalised word opening a sentence, never seen inside one
             if tail:
