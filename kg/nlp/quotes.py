@@ -356,7 +356,13 @@ class _Finder:
         inside = [mm for mm in self.mentions if pos <= mm[0] < chain_end]
         for mm in inside:
             if mm[2] == "PER":
-                return mm[0], mm[1], "name"
+                # the span as written keeps the titles right before the name ("Menlu Retno")
+                start = mm[0]
+                for w0, w1, w in reversed(_words(text, pos, mm[0])):
+                    if text[w1:start].strip() or w not in self.lex.titles:
+                        break
+                    start = w0
+                return start, mm[1], "name"
         if inside and inside[0][0] == pos and inside[0][2] == "ORG":
             return inside[0][0], inside[0][1], "organization"
         # no name: the capitalised run right after the cue is a title ("kata Kapolri")

@@ -64,15 +64,16 @@ class _Speakers:
     def resolve(self, text: str, r: QuoteRecord) -> str | None:
         if r.speaker_start is None or r.speaker_end is None or not r.speaker_text:
             return None
-        want = {"Person", "Organization"}
-        best, best_overlap = None, 0
+        expected = "Organization" if r.speaker_kind == "organization" else "Person"
+        best, best_rank = None, (False, 0)
         for e in self.entities:
-            if e.type not in want:
+            if e.type not in ("Person", "Organization"):
                 continue
             for m in e.mentions:
                 ov = min(m.end, r.speaker_end) - max(m.start, r.speaker_start)
-                if ov > best_overlap:
-                    best, best_overlap = e, ov
+                rank = (e.type == expected, ov)
+                if ov > 0 and rank > best_rank:
+                    best, best_rank = e, rank
         if best is not None:
             return best.key
         by_name = self.by_name(r.speaker_text, r.start)
