@@ -1,0 +1,78 @@
+"""Each SHACL shape accepts a conforming graph and rejects a violating one with its own message."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+from kg.validate import validate
+
+DATA = Path(__file__).parent / "data" / "shapes"
+
+
+def _load(name: str) -> Graph:
+    g = Graph().parse(DATA / "base.ttl", format="turtle")
+    return g.parse(DATA / name, format="turtle")
+
+
+@pytest.mark.parametrize(
+    "name", ["base.ttl", "article-ok.ttl", "image-ok.ttl", "person-ok.ttl", "statement-ok.ttl"]
+)
+def test_conforming_graph_passes(name):
+    report = validate(_load(name))
+    assert report.conforms, report.text()
+    assert report.violations == ()
+
+
+@pytest.mark.parametrize(
+    ("name", "focus", "path", "fragment"),
+    [
+        ("article-bad-headline.ttl", "article/t1", "schema:headline", "exactly one non-empty headline"),
+        ("article-bad-date.ttl", "article/t1", "schema:datePublished", "xsd:date or xsd:dateTime"),
+        ("article-bad-publisher.ttl", "article/t1", "schema:publisher", "schema:Organization"),
+        ("article-bad-language.ttl", "article/t1", "schema:inLanguage", "BCP 47"),
+        ("image-bad-creator.ttl", "article/t1/image", "schema:creator", "schema:Person"),
+        ("entity-bad-two-core-types.ttl", "place/kendal", "rdf:type", "exactly one core type"),
+        ("entity-bad-sameas.ttl", "place/kendal", "schema:sameAs", "Wikidata item IRI"),
+        ("entity-bad-name.ttl", "organization/tanpa-nama", "schema:name", "exactly one non-empty"),
+        ("person-bad-position.ttl", "person/rina-marlina", "kgo:holdsPosition", "kgo:Position"),
+        ("organization-bad-position.ttl", "organization/bpbd", "kgo:holdsPosition", "only a person"),
+        ("place-bad-jobtitle.ttl", "place/kendal", "schema:jobTitle", "no jobTitle"),
+        ("position-bad-article.ttl", "article/t1/position/p", "kgo:inArticle", "one article"),
+        ("statement-bad-creator.ttl", "article/t1/statement/26-47", "schema:creator", "speaker"),
+        ("statement-bad-creator-place.ttl", "article/t1/statement/26-47", "schema:creator", "Person or Organization"),
+        ("statement-bad-text.ttl", "article/t1/statement/26-47", "schema:text", "non-empty"),
+        ("statement-bad-offsets.ttl", "article/t1/statement/47-26", "kgo:beginIndex", "less than"),
+        ("directquote-bad-quotation.ttl", "article/t1/statement/26-47", "rdf:type", "schema:Quotation"),
+        ("reportedspeech-bad-quotation.ttl", "article/t1/statement/26-47", "", "not a schema:Quotation"),
+        ("mention-bad-entity.ttl", "article/t1/mention/71-77", "kgo:mentionOf", "exactly one"),
+        ("mention-bad-anchor.ttl", "article/t1/mention/71-77", "kgo:anchorText", "'Kendal'"),
+        ("activity-bad-agent.ttl", "article/t1/run2", "prov:wasAssociatedWith", "SoftwareAgent"),
+        ("software-bad-version.ttl", "software/kg/dev", "schema:softwareVersion", "softwareVersion"),
+    ],
+)
+def test_violating_graph_fails_with_exactly_its_violation(name, focus, path, fragment):
+    report = validate(_load(name))
+    assert not report.conforms
+    assert len(report.violations) == 1, report.text()
+    (v,) = report.violations
+    assert v.focus == "https://w3id.org/kg-exporter/id/" + focus
+    assert (v.path, v.severity) == (path, "Violation")
+    assert fragment in v.message
+    assert v.line().startswith(f"{focus} {path}: " if path else f"{focus}: ")
+
+
+def test_every_shapes_file_has_a_test_graph():
+    """A shape added without a violating graph is noticed: each NodeShape is named by some file."""
+    from rdflib.namespace import RDF, SH
+
+    from kg.validate import load_shapes
+
+    file_prefix = {"newsarticle": "article", "imageobject": "image", "softwareagent": "software"}
+    shapes = load_shapes()
+    names = {str(s).rsplit("#", 1)[-1].removesuffix("Shape").lower() for s in shapes.subjects(RDF.type, SH.NodeShape)}
+    covered = {p.name.split("-")[0] for p in DATA.glob("*-bad-*.ttl")}
+    missing = {n for n in names if file_prefix.get(n, n) not in covered}
+    assert not missing, f"shapes without a violating test graph: {missing}"
