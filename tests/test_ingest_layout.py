@@ -376,6 +376,7 @@ def test_story_lines_that_look_like_chrome_stay_body(line):
         ("Penulis: Kartika Sari | Editor: Lukman Hakim", ["Kartika Sari"], ["Lukman Hakim"]),
         ("Muhammad bin Salim - detikNews", ["Muhammad bin Salim"], []),
         ("By Jane Doe", ["Jane Doe"], []),
+        ("Penulis: Tim Redaksi | Editor: Maya Sari", [], ["Maya Sari"]),
         ("Oleh karena itu, warga menolak.", [], []),
         ("Reporter lapangan melaporkan situasi aman.", [], []),
     ],
@@ -401,6 +402,8 @@ def test_byline_names(line, authors, editors):
         ("TEMPO.CO, Jakarta - KPK menahan seorang bupati.", "Jakarta", "TEMPO.CO"),
         ("Jakarta, CNN Indonesia -- Gempa mengguncang Garut.", "Jakarta", "CNN Indonesia"),
         ("Liputan6.com, Bandung - Kereta tertahan di stasiun.", "Bandung", "Liputan6.com"),
+        ("LONDON, June 14 (Reuters) - Oil prices rose on Friday.", "LONDON", "Reuters"),
+        ("TRIBUNNEWS.COM - Polisi menangkap dua pelaku.", None, "TRIBUNNEWS.COM"),
         ("Pada Senin pagi, warga berkumpul di balai desa.", None, None),
         ("Jakarta menjadi tuan rumah pertemuan itu - kata panitia.", None, None),
     ],
@@ -484,6 +487,24 @@ def test_hard_wrapped_paragraph_is_one_block():
     bodies = [text[b.start : b.end] for b in blocks if b.kind == "body"]
     assert bodies[0].endswith("rencana pembangunan pabrik.")
     assert bodies[1] == "Kalimat baru dimulai di baris sendiri."
+
+
+def test_outlet_only_dateline_marks_the_first_body_block():
+    """"OUTLET.COM - " opens the body and names the publisher, with no dateline place."""
+    text = "Judul Berita\n\nPenulis: Ani Lestari\n\nTRIBUNNEWS.COM - Polisi menangkap dua pelaku.\n"
+    blocks, meta = analyze_layout(text)
+    assert (blocks[-1].kind, blocks[-1].detail) == ("body", "dateline")
+    assert meta.dateline is None
+
+
+def test_a_chrome_line_is_never_joined_with_the_next_line():
+    """A long chrome line without a full stop does not swallow the lower-case line below it."""
+    text = (
+        "Judul Berita\n\nPenulis: Ani Lestari\n\nJAKARTA, KOMPAS.com - Isi berita pertama.\n\n"
+        "Baca juga: Warga Tolak Rencana Pembangunan Pabrik Semen di Pati\ndi antaranya karena air tanah.\n"
+    )
+    blocks, _ = analyze_layout(text)
+    assert [b.kind for b in blocks][-2:] == ["chrome", "body"]
 
 
 def test_plain_text_without_page_furniture():

@@ -114,7 +114,7 @@ def _rules() -> _Rules:
         datelines=_with_macros("datelines.txt"),
         credit_lines=tuple(p for d, p in credits if d == "line"),
         credit_inline=tuple(p for d, p in credits if d == "inline"),
-        not_people=frozenset(line.strip().casefold() for line in _lines("credit_not_people.txt")),
+        not_people=frozenset(line.strip().casefold() for line in _lines("not_people.txt")),
         dates=tuple(_compile("dates.txt", line) for line in _lines("dates.txt")),
         months={k: int(v) for k, v in _table("months.txt").items()},
         zones={k.upper(): v for k, v in _table("timezones.txt").items()},
@@ -126,7 +126,7 @@ def _rules() -> _Rules:
 # splitting
 
 
-def _split(text: str) -> list[tuple[int, int]]:
+def _split(text: str, rules: _Rules) -> list[tuple[int, int]]:
     """Cut the text into line spans without surrounding blanks; join hard-wrapped prose lines."""
     spans: list[tuple[int, int]] = []
     for m in re.finditer(r"[^\n]+", text):
@@ -147,6 +147,7 @@ def _split(text: str) -> list[tuple[int, int]]:
                 and pe - ps >= 40
                 and prev[-1] not in _TERMINAL + _CLOSERS + ":"
                 and (text[s].islower() or prev[-1] in ",-")
+                and _chrome_detail(prev, rules) is None
             ):
                 spans[-1] = (ps, e)
                 continue
@@ -251,6 +252,7 @@ def _byline_parts(text: str, cell: _Cell, rules: _Rules) -> list[tuple[str, list
             names = _names(text, a + m.start("names"), a + m.end("names"), rules)
             if not names:
                 continue
+            names = [n for n in names if n.text.casefold() not in rules.not_people]
             outlet = None
             if "outlet" in m.re.groupindex and m.group("outlet"):
                 outlet = Name(m.group("outlet"), a + m.start("outlet"), a + m.end("outlet"))
@@ -320,7 +322,7 @@ def _credit(text: str, start: int, end: int, patterns: tuple[re.Pattern[str], ..
 
 
 def _dateline(text: str, cell: _Cell, rules: _Rules, *, place_only: bool):
-    """Match a dateline at the start of a block: (place, outlet or None), or None."""
+    """Match a dateline at the start of a block: (place or None, outlet or None), or None."""
     for pattern in rules.datelines:
         has_outlet = "outlet" in pattern.groupindex
         if has_outlet == place_only:
@@ -329,7 +331,9 @@ def _dateline(text: str, cell: _Cell, rules: _Rules, *, place_only: bool):
         if not m:
             continue
         at = cell.start
-        place = Name(m.group("place"), at + m.start("place"), at + m.end("place"))
+        place = None
+        if "place" in pattern.groupindex and m.group("place"):
+            place = Name(m.group("place"), at + m.start("place"), at + m.end("place"))
         outlet = Name(m.group("outlet"), at + m.start("outlet"), at + m.end("outlet")) if has_outlet else None
         return place, outlet
     return None
@@ -373,7 +377,7 @@ def _clean_headline(text: str, start: int, end: int, rules: _Rules) -> Name:
 def analyze_layout(text: str) -> tuple[tuple[Block, ...], PageMetadata]:
     """Split page text into classified blocks with exact offsets and read the page metadata from them."""
     rules = _rules()
-    cells = [_Cell(s, e) for s, e in _split(text)]
+    cells = [_Cell(s, e) for s, e in _split(text, rules)]
     lines = [text[c.start : c.end] for c in cells]
 
     authors: list[Name] = []
