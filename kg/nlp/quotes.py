@@ -705,7 +705,7 @@ def guess_mentions(text: str, blocks: Sequence[Block] = ()) -> list[Mention]:
     lower = {m.group().casefold() for m in re.finditer(r"\b[a-z][\w-]*", text)}
     # words of names written after "di" or a place word are places ("di Banyumas", "Kota Bogor")
     places = set()
-    for m in re.finditer(r"\b(?:di|Kabupaten|Kota|Provinsi|Kecamatan|Desa)\s+([A-Z][\w-]*)", text):
+    for m in re.finditer(r"\b(?:di|Kabupaten|(?<!Wali )Kota|Provinsi|Kecamatan|Desa)\s+([A-Z][\w-]*)", text):
         places.add(m.group(1))
     inner = set()  # capitalised words seen inside a sentence, not at its start
     for m in re.finditer(r"(?<=[a-z,] )[A-Z][\w-]*", text):
@@ -737,8 +737,11 @@ def guess_mentions(text: str, blocks: Sequence[Block] = ()) -> list[Mention]:
                 continue
             k = max((n for n, w in enumerate(run) if common(w[2])), default=-1)
             head, tail = run[:k + 1], run[k + 1:]
-            if head and head[-1][2] in lex.name_heads and lex.name_heads[head[-1][2]] == "LOC" and tail:
+            if (head and tail and lex.name_heads.get(head[-1][2]) == "LOC"
+                    and not (len(head) > 1 and head[-2][2] in lex.titles)):  # "Wali Kota" is a title
                 head, tail = head + tail[:1], tail[1:]
+            if len(head) == 1 and lex.name_heads.get(head[0][2]) == "ORG":
+                head, tail = head + tail, []  # "Kementerian Luar Negeri": the head needs its complement
             while head and head[0][2] in lex.titles:
                 head = head[1:]
             if head and not all(w[2] in lex.titles for w in head):

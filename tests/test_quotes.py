@@ -1,0 +1,217 @@
+"""Quote finding and attribution on Indonesian news patterns (our own sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.model import Block
+from kg.nlp.quotes import QuoteRecord, find_quotes, guess_mentions, load_lexicon
+
+
+def found(text: str, blocks=(), mentions=()) -> list[tuple]:
+    return [(r.mode, r.text, r.speaker_text, r.cue) for r in find_quotes(text, blocks, mentions)]
+
+
+CASES = [
+    # --- direct quotes, cue after the quote -------------------------------------------------
+    pytest.param(
+        "”Kami akan menaikkan anggaran pendidikan tahun depan,” kata Rina Kartika.",
+        [("direct", "Kami akan menaikkan anggaran pendidikan tahun depan", "Rina Kartika", "kata")],
+        id="kompas-marks-name"),
+    pytest.param(
+        '"Semua pos pemeriksaan kami perketat selama libur panjang," ujar Kapolri.',
+        [("direct", "Semua pos pemeriksaan kami perketat selama libur panjang", "Kapolri", "ujar")],
+        id="straight-marks-title-only"),
+    pytest.param(
+        "“Kerja sama ini menguntungkan kedua negara,” tutur Menlu Retno di Jakarta.",
+        [("direct", "Kerja sama ini menguntungkan kedua negara", "Menlu Retno", "tutur")],
+        id="curly-marks-title-and-name"),
+    pytest.param(
+        "Siti Aminah berjualan sayur di Pasar Kramat sejak 2010.\n\n"
+        "”Harga cabai naik dua kali lipat,” kata dia.",
+        [("direct", "Harga cabai naik dua kali lipat", "Siti Aminah", "kata")],
+        id="pronoun-after-cue"),
+    pytest.param(
+        "Kepala Dinas Pendidikan Kota Palu, Gregorius Hale, meninjau sekolah yang rusak.\n\n"
+        "”Perbaikan dimulai pekan depan,” ujarnya.",
+        [("direct", "Perbaikan dimulai pekan depan", "Gregorius Hale", "ujarnya")],
+        id="nya-cue"),
+    pytest.param(
+        '"Kami tidak akan mundur," kata juru bicara serikat buruh, Darto Wiyono, dalam jumpa pers.',
+        [("direct", "Kami tidak akan mundur", "Darto Wiyono", "kata")],
+        id="lowercase-role-before-name"),
+    pytest.param(
+        "”Jalur evakuasi sudah kami siapkan,” kata Kepala Desa Sukamaju, Kecamatan Cibeber, "
+        "Endang Suherman di Cianjur.",
+        [("direct", "Jalur evakuasi sudah kami siapkan", "Endang Suherman", "kata")],
+        id="long-appositive-role"),
+    pytest.param(
+        "”Semua data sudah kami serahkan,” Yohana Saragih menambahkan.",
+        [("direct", "Semua data sudah kami serahkan", "Yohana Saragih", "menambahkan")],
+        id="name-then-verb-after-quote"),
+    # --- cue before the quote ---------------------------------------------------------------
+    pytest.param(
+        "Bambang Sutrisno menegaskan: “Tidak ada penggusuran tanpa musyawarah.”",
+        [("direct", "Tidak ada penggusuran tanpa musyawarah.", "Bambang Sutrisno", "menegaskan")],
+        id="colon-before"),
+    pytest.param(
+        "Pelatih Andi Wijaya tampak tenang. Soal jadwal final, ia berkata, "
+        '"Kami siap bermain kapan saja."',
+        [("direct", "Kami siap bermain kapan saja.", "Andi Wijaya", "berkata")],
+        id="pronoun-comma-before"),
+    pytest.param(
+        "Saat ditanya wartawan, kata Budi Santoso, “Kami sepakat menunda pemilihan ketua.”",
+        [("direct", "Kami sepakat menunda pemilihan ketua.", "Budi Santoso", "kata")],
+        id="kata-name-comma-before"),
+    # --- broken, multi-paragraph, nested -------------------------------------------------------
+    pytest.param(
+        "”Produksi padi tahun ini naik,” kata Hendra Wijaya, ”tetapi harga gabah masih rendah.”",
+        [("direct", "Produksi padi tahun ini naik", "Hendra Wijaya", "kata"),
+         ("direct", "tetapi harga gabah masih rendah.", "Hendra Wijaya", "kata")],
+        id="broken-by-cue"),
+    pytest.param(
+        "”Kami sudah tiga hari tidak bisa melaut. Ombak terlalu tinggi.\n\n"
+        "”Kalau cuaca membaik, kami berangkat lagi,” kata nelayan Yusuf Latif.",
+        [("direct", "Kami sudah tiga hari tidak bisa melaut. Ombak terlalu tinggi.\n\n"
+          "Kalau cuaca membaik, kami berangkat lagi", "Yusuf Latif", "kata")],
+        id="multi-paragraph-kompas"),
+    pytest.param(
+        '"Listrik padam sejak subuh.\n\n"Genset kami juga rusak," ujar Maria Ulfa.',
+        [("direct", "Listrik padam sejak subuh.\n\nGenset kami juga rusak", "Maria Ulfa", "ujar")],
+        id="multi-paragraph-straight"),
+    pytest.param(
+        '"Saya hanya bilang ‘tunggu hasil audit’, itu saja," ujar Fajar Nugroho.',
+        [("direct", "Saya hanya bilang ‘tunggu hasil audit’, itu saja", "Fajar Nugroho", "ujar")],
+        id="nested-single-quotes"),
+    pytest.param(
+        "Wali Kota Sinta Dewi meninjau lokasi banjir pada Minggu pagi.\n\n"
+        "”Pompa air tambahan sudah kami kirim ke sini.”",
+        [("direct", "Pompa air tambahan sudah kami kirim ke sini.", "Sinta Dewi", None)],
+        id="standalone-quote-paragraph-inherits-speaker"),
+    # --- not statements ------------------------------------------------------------------------
+    pytest.param("Film “Laskar Pelangi” diputar kembali di bioskop Belitung.", [], id="film-title"),
+    pytest.param('Para "relawan" itu ternyata dibayar oleh panitia.', [], id="scare-quote"),
+    pytest.param("Warga menyebut Tono sebagai ”dokter” kampung.", [], id="nickname"),
+    pytest.param("Kampanye bertajuk “Indonesia Bersih 2030” diluncurkan pada Senin.", [], id="slogan"),
+    pytest.param("Menteri Rahmat Hidayat memastikan, ”kota pelajar” itu siap menerima mahasiswa baru.",
+                 [], id="quoted-phrase-inside-clause"),
+    # --- reported speech -----------------------------------------------------------------------
+    pytest.param(
+        "Direktur Utama PT Maju Jaya, Agus Salim, mengatakan bahwa perusahaan akan membuka "
+        "500 lowongan baru.",
+        [("reported", "perusahaan akan membuka 500 lowongan baru", "Agus Salim", "mengatakan")],
+        id="mengatakan-bahwa"),
+    pytest.param(
+        "Menurut Gubernur Arief Rahman, pembangunan jembatan selesai bulan depan.",
+        [("reported", "pembangunan jembatan selesai bulan depan", "Gubernur Arief Rahman", "Menurut")],
+        id="menurut-name"),
+    pytest.param(
+        "Camat Lina Marlina datang terlambat. Menurut dia, jalan menuju desa tertutup longsor.",
+        [("reported", "jalan menuju desa tertutup longsor", "Lina Marlina", "Menurut")],
+        id="menurut-dia"),
+    pytest.param(
+        "Pemerintah akan menambah kuota haji tahun depan. Hal itu disampaikan oleh Menteri Agama "
+        "Yusuf Hamdan di Jakarta, Kamis (12/10/2023).",
+        [("reported", "Pemerintah akan menambah kuota haji tahun depan", "Menteri Agama Yusuf Hamdan",
+          "disampaikan")],
+        id="hal-itu-disampaikan-oleh"),
+    pytest.param(
+        "Stok beras aman hingga akhir tahun, kata Direktur Wahyu Pratama.",
+        [("reported", "Stok beras aman hingga akhir tahun", "Direktur Wahyu Pratama", "kata")],
+        id="kata-at-end-without-quotes"),
+    pytest.param(
+        "Rudi Hartono tiba di lokasi pukul 09.00. Dia menambahkan evakuasi warga berjalan lancar.",
+        [("reported", "evakuasi warga berjalan lancar", "Rudi Hartono", "menambahkan")],
+        id="dia-menambahkan"),
+    pytest.param(
+        "Kementerian Luar Negeri menyatakan seluruh WNI di lokasi gempa dalam keadaan selamat.",
+        [("reported", "seluruh WNI di lokasi gempa dalam keadaan selamat", "Kementerian Luar Negeri",
+          "menyatakan")],
+        id="organisation-speaker"),
+    pytest.param("Laporan tahunan itu menyebutkan angka kemiskinan turun.", [], id="no-speaker-no-statement"),
+    pytest.param("Warga yang mengatakan hal itu enggan disebut namanya.", [], id="relative-clause"),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_find_quotes(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("verb", ["mengatakan", "menyatakan", "menjelaskan", "menegaskan", "mengungkapkan",
+                                  "menambahkan", "menuturkan", "menilai", "menyebut", "mengklaim"])
+@pytest.mark.parametrize("conj", ["", "bahwa ", "jika ", "kalau ", ", "])
+def test_reported_speech_verbs(verb, conj):
+    text = f"Ekonom Lestari Wulandari {verb}{'' if conj == ', ' else ' '}{conj}inflasi akan turun pada akhir tahun."
+    assert found(text) == [("reported", "inflasi akan turun pada akhir tahun", "Lestari Wulandari", verb)]
+
+
+@pytest.mark.parametrize("pronoun", ["Dia", "Ia", "Beliau"])
+def test_pronoun_subject_resolves_to_last_person(pronoun):
+    text = f"Dokter Ratna Sari memeriksa pasien sejak pagi. {pronoun} menjelaskan stok obat masih cukup."
+    [r] = find_quotes(text, ())
+    assert (r.speaker_text, r.speaker_kind, r.text) == ("Ratna Sari", "pronoun", "stok obat masih cukup")
+    assert text[r.speaker_start:r.speaker_end] == "Ratna Sari"
+
+
+def test_offsets_point_into_text():
+    text = "Pembuka berita.\n\n”Kami siap menghadapi musim hujan,” kata Joko Susilo, Kamis (3/11/2022)."
+    [r] = find_quotes(text, ())
+    assert text[r.start:r.end] == r.text
+    assert text[r.cue_start:r.cue_end] == "kata"
+    assert text[r.speaker_start:r.speaker_end] == "Joko Susilo"
+    assert "Kamis (3/11/2022)" in text[r.frame_start:r.frame_end]
+
+
+def test_only_body_blocks_are_searched():
+    headline = 'Menkeu: "Ekonomi Tumbuh Lima Persen"'
+    chrome = 'Baca juga: "Kami Siap Juara," kata Pelatih Timnas'
+    body = "”Pertumbuhan ditopang konsumsi rumah tangga,” kata Sri Wahyuni."
+    text = "\n".join([headline, chrome, body])
+    blocks = (Block(0, len(headline), "headline"),
+              Block(len(headline) + 1, len(headline) + 1 + len(chrome), "chrome"),
+              Block(len(text) - len(body), len(text), "body"))
+    assert found(text, blocks) == [("direct", "Pertumbuhan ditopang konsumsi rumah tangga", "Sri Wahyuni", "kata")]
+
+
+def test_recognizer_mentions_choose_speaker_and_antecedent():
+    text = ("Lembaga Survei Nusantara merilis hasil jajak pendapat. Peneliti Made Arsana memaparkan datanya.\n\n"
+            "”Tingkat kepuasan publik naik,” katanya.")
+    org = text.index("Lembaga Survei Nusantara")
+    per = text.index("Made Arsana")
+    mentions = [(org, org + len("Lembaga Survei Nusantara"), "ORG"), (per, per + len("Made Arsana"), "PER")]
+    [r] = [r for r in find_quotes(text, (), mentions) if r.mode == "direct"]
+    assert (r.speaker_start, r.speaker_end, r.speaker_kind) == (per, per + len("Made Arsana"), "pronoun")
+
+
+def test_organisation_mention_after_cue():
+    text = "”Bantuan tahap kedua dikirim besok,” tulis Palang Merah Indonesia dalam keterangannya."
+    org = text.index("Palang Merah Indonesia")
+    [r] = find_quotes(text, (), [(org, org + len("Palang Merah Indonesia"), "ORG")])
+    assert (r.speaker_text, r.speaker_kind, r.cue) == ("Palang Merah Indonesia", "organization", "tulis")
+
+
+def test_records_are_frozen_and_in_text_order():
+    text = ("”Satu,” kata Ani Lestari.\n\nDia menambahkan panen raya dimulai pekan depan di desa itu.\n\n"
+            "”Dua hal penting harus disiapkan,” ujar Ani Lestari.")
+    records = find_quotes(text, ())
+    assert [r.start for r in records] == sorted(r.start for r in records)
+    assert [r.mode for r in records] == ["direct", "reported", "direct"]
+    with pytest.raises(AttributeError):
+        records[0].text = "x"  # type: ignore[misc]
+    assert isinstance(records[0], QuoteRecord)
+
+
+def test_guess_mentions_trims_titles_and_splits_roles():
+    text = ("Direktur Jenderal Perhubungan Darat Kementerian Perhubungan Budi Setiadi meninjau terminal. "
+            "Sebab itu, jadwal diubah.")
+    names = {text[s:e]: label for s, e, label in guess_mentions(text)}
+    assert names.get("Budi Setiadi") == "PER"
+    assert "Sebab" not in names
+
+
+def test_cue_words_come_from_data_files():
+    lex = load_lexicon()
+    assert {"kata", "ujar", "tutur", "ungkap", "imbuh", "lanjut", "pungkas", "sambung"} <= lex.cues
+    assert {"mengatakan", "menambahkan", "menilai", "mengklaim"} <= lex.speech_verbs
+    assert {"dia", "ia", "beliau"} <= lex.pronouns
