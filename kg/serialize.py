@@ -12,7 +12,9 @@ and provenance inside it, each node written out in full once and referred to by 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+import warnings
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -87,9 +89,24 @@ def context() -> dict[str, Any]:
     return json.loads(_context_text())["@context"]
 
 
+@contextmanager
+def _quiet_rdflib() -> Iterator[None]:
+    """Silence the deprecation warnings rdflib 7 raises from its own Dataset internals."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings(
+            "ignore", message=r"(Dataset\.|ConjunctiveGraph)", category=DeprecationWarning
+        )
+        yield
+
+
 def serialize(graphs: Graph | Iterable[Graph], fmt: str | Format) -> bytes:
     """One article graph, or a batch of them, in ``fmt``, as UTF-8 bytes."""
     f = fmt if isinstance(fmt, Format) else get_format(fmt)
+    with _quiet_rdflib():
+        return _serialize(graphs, f)
+
+
+def _serialize(graphs: Graph | Iterable[Graph], f: Format) -> bytes:
     batch = _as_batch(graphs)
     if f.named_graphs:
         ds = Dataset(default_union=False)
@@ -116,7 +133,8 @@ def parse(data: bytes | str, fmt: str | Format) -> Dataset:
     f = fmt if isinstance(fmt, Format) else get_format(fmt)
     ds = Dataset()
     try:
-        ds.parse(data=data.decode("utf-8") if isinstance(data, bytes) else data, format=f.rdflib_name)
+        with _quiet_rdflib():
+            ds.parse(data=data.decode("utf-8") if isinstance(data, bytes) else data, format=f.rdflib_name)
     except UnicodeDecodeError as exc:
         raise RdfInputError(f"the {f.name} input is not UTF-8: {exc}", "save the file as UTF-8") from exc
     except Exception as exc:  # each rdflib parser raises its own exception types

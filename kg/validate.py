@@ -47,7 +47,7 @@ class Violation:
 
 @dataclass(frozen=True)
 class ValidationReport:
-    """The outcome of validating one graph or dataset."""
+    """The outcome of validating one graph or dataset: it conforms when nothing is a Violation."""
 
     conforms: bool
     violations: tuple[Violation, ...] = ()
@@ -87,7 +87,8 @@ def validate(graph: Graph | Dataset, *, shapes: Graph | None = None) -> Validati
     violations: list[Violation] = []
     for g in graphs:
         violations.extend(_validate_one(g, shapes_graph))
-    return ValidationReport(conforms=not violations, violations=tuple(violations))
+    conforms = all(v.severity != "Violation" for v in violations)  # warnings do not fail a graph
+    return ValidationReport(conforms=conforms, violations=tuple(violations))
 
 
 def _graphs_of(graph: Graph | Dataset) -> list[Graph]:
