@@ -28,8 +28,16 @@ EXPECTED_META = {
         caption="Warga mengantre membeli",
     ),
     "kompas-print-sekolah.txt": dict(
-        headline=None, lede=None, authors=[], editors=[], publisher="KOMPAS", dateline="SEMARANG",
-        date=None, photographer=None, agency=None, caption=None,
+        headline=None,
+        lede=None,
+        authors=[],
+        editors=[],
+        publisher="KOMPAS",
+        dateline="SEMARANG",
+        date=None,
+        photographer=None,
+        agency=None,
+        caption=None,
     ),
     "kompascom-kereta-cepat.txt": dict(
         headline="Penumpang Kereta Cepat Naik 30 Persen Selama Libur Sekolah",
@@ -246,7 +254,14 @@ def test_block_kinds(name, prefix, kind, detail):
 
 
 def _names(meta) -> list[Name]:
-    names = [meta.headline, meta.description, meta.publisher, meta.dateline, *meta.authors, *meta.editors]
+    names = [
+        meta.headline,
+        meta.description,
+        meta.publisher,
+        meta.dateline,
+        *meta.authors,
+        *meta.editors,
+    ]
     if meta.image:
         im = meta.image
         names += [im.caption, im.credit_text, im.photographer, im.agency]
@@ -331,6 +346,9 @@ def _kind_of(line: str) -> tuple[str, str]:
         "Follow kami di Google News",
         "Artikel ini telah tayang di Tribunjateng.com dengan judul Warga Tolak Pabrik",
         "Halaman selanjutnya",
+        "Halaman 1 2 3",
+        "Bagikan artikel ini",
+        "12 Komentar",
         "Tags: pabrik semen, warga",
         "#pabriksemen #warga",
         "© 2024 Kompas.com",
@@ -354,6 +372,11 @@ def test_chrome_lines(line):
         "Editor senior di media lokal itu ikut meliput pertemuan warga.",
         '"Kami tidak akan mundur," kata Sutarman, koordinator warga.',
         "Menurut dia, pabrik akan mengambil air tanah dalam jumlah besar.",
+        "Topik ini dibahas dalam rapat dengar pendapat di gedung dewan.",
+        "Komentar bupati itu memicu protes warga di media sosial.",
+        "Halaman 5 dokumen itu memuat peta lokasi pabrik.",
+        "Nikmati suasana desa, kata Sutarman, tidak akan sama lagi jika pabrik berdiri.",
+        "Ikuti aturan yang berlaku, kata bupati kepada warga yang berkumpul di depan kantornya.",
     ],
 )
 def test_story_lines_that_look_like_chrome_stay_body(line):
@@ -383,7 +406,11 @@ def test_story_lines_that_look_like_chrome_stay_body(line):
 )
 def test_byline_names(line, authors, editors):
     """Byline labels give authors (reporters included) and editors; several names are split."""
-    text = "Judul Berita Uji Coba yang Cukup Panjang\n\n" + line + "\n\nJAKARTA, KOMPAS.com - Isi berita.\n"
+    text = (
+        "Judul Berita Uji Coba yang Cukup Panjang\n\n"
+        + line
+        + "\n\nJAKARTA, KOMPAS.com - Isi berita.\n"
+    )
     _, meta = analyze_layout(text)
     assert [a.text for a in meta.authors] == authors
     assert [e.text for e in meta.editors] == editors
@@ -421,7 +448,9 @@ def test_place_only_dateline_needs_a_byline_area():
     """A bare "Place - " opening counts only on the first paragraph after the bylines."""
     para = "Bekasi - Polisi menangkap dua pria yang mencuri kabel lampu penerangan jalan di Bekasi Utara."
     _, with_byline = analyze_layout("Judul Berita\n\nAni Lestari - detikNews\n\n" + para + "\n")
-    _, without = analyze_layout("Judul Berita\n\nParagraf pembuka yang cukup panjang.\n\n" + para + "\n")
+    _, without = analyze_layout(
+        "Judul Berita\n\nParagraf pembuka yang cukup panjang.\n\n" + para + "\n"
+    )
     assert _text(with_byline.dateline) == "Bekasi"
     assert without.dateline is None
 
@@ -442,7 +471,11 @@ def test_place_only_dateline_needs_a_byline_area():
 )
 def test_publication_date_lines(line, iso):
     """An explicit publication date line becomes ISO 8601 with its zone; impossible dates are ignored."""
-    text = "Judul Berita Uji Coba yang Cukup Panjang\n\n" + line + "\n\nJAKARTA, KOMPAS.com - Isi berita.\n"
+    text = (
+        "Judul Berita Uji Coba yang Cukup Panjang\n\n"
+        + line
+        + "\n\nJAKARTA, KOMPAS.com - Isi berita.\n"
+    )
     assert analyze_layout(text)[1].date_published == iso
 
 
@@ -457,15 +490,26 @@ def test_a_date_inside_the_story_is_not_the_publication_date():
     [
         ("LUDMILA ROSE / REUTERS", "LUDMILA ROSE / REUTERS", "Ludmila Rose", "REUTERS"),
         ("KOMPAS/HERU SRI KUMORO", "KOMPAS/HERU SRI KUMORO", "Heru Sri Kumoro", "KOMPAS"),
-        ("Foto: Rifkianto Nugroho/detikcom", "Rifkianto Nugroho/detikcom", "Rifkianto Nugroho", "detikcom"),
-        ("Foto: ANTARA FOTO/Galih Pradipta", "ANTARA FOTO/Galih Pradipta", "Galih Pradipta", "ANTARA FOTO"),
+        (
+            "Foto: Rifkianto Nugroho/detikcom",
+            "Rifkianto Nugroho/detikcom",
+            "Rifkianto Nugroho",
+            "detikcom",
+        ),
+        (
+            "Foto: ANTARA FOTO/Galih Pradipta",
+            "ANTARA FOTO/Galih Pradipta",
+            "Galih Pradipta",
+            "ANTARA FOTO",
+        ),
         ("Foto: Istimewa", "Istimewa", None, None),
     ],
 )
 def test_credit_lines(line, credit, photographer, agency):
     """A credit line gives the credit as written, the photographer (title-cased) and the agency."""
     text = (
-        "Judul Berita Uji Coba yang Cukup Panjang\n\nPenulis: Ani Lestari\n\n" + line
+        "Judul Berita Uji Coba yang Cukup Panjang\n\nPenulis: Ani Lestari\n\n"
+        + line
         + "\nWarga berkumpul di balai desa, Senin (1/7/2024).\n\nJAKARTA, KOMPAS.com - Isi berita.\n"
     )
     blocks, meta = analyze_layout(text)
@@ -490,7 +534,7 @@ def test_hard_wrapped_paragraph_is_one_block():
 
 
 def test_outlet_only_dateline_marks_the_first_body_block():
-    """"OUTLET.COM - " opens the body and names the publisher, with no dateline place."""
+    """ "OUTLET.COM - " opens the body and names the publisher, with no dateline place."""
     text = "Judul Berita\n\nPenulis: Ani Lestari\n\nTRIBUNNEWS.COM - Polisi menangkap dua pelaku.\n"
     blocks, meta = analyze_layout(text)
     assert (blocks[-1].kind, blocks[-1].detail) == ("body", "dateline")

@@ -99,8 +99,14 @@ def test_offsets_point_into_the_normalised_text():
     [
         ({"id": "artikel-01"}, "artikel-01"),
         ({"id": "artikel-01", "url": "https://x.id/a/b"}, "artikel-01"),
-        ({"url": "https://www.tribunnews.com/nasional/2024/06/14/pasar-murah-dki?page=all"}, "pasar-murah-dki"),
-        ({"url": "https://news.detik.com/berita/d-7391234/polisi-tangkap-pencuri/"}, "polisi-tangkap-pencuri"),
+        (
+            {"url": "https://www.tribunnews.com/nasional/2024/06/14/pasar-murah-dki?page=all"},
+            "pasar-murah-dki",
+        ),
+        (
+            {"url": "https://news.detik.com/berita/d-7391234/polisi-tangkap-pencuri/"},
+            "polisi-tangkap-pencuri",
+        ),
         ({"url": "https://example.com/read/Berita_Satu.html"}, "berita-satu"),
         ({"url": "https://www.antaranews.com/"}, "www-antaranews-com"),
     ],

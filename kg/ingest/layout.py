@@ -1,4 +1,4 @@
-"""Plain page text -> blocks (headline, lede, bylines, caption, credit, body, chrome) and page metadata.
+"""Page text -> blocks (headline, lede, bylines, caption, credit, body, chrome) and page metadata.
 
 The text is what a reader gets by copying a news page: site chrome around the story, bylines,
 a photo credit and caption, then the body with its dateline. Every cue (chrome markers, byline
@@ -9,11 +9,11 @@ only decides, from those cues and the order of the blocks, what each block is.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
 from pathlib import Path
-from typing import Iterator
 
 from kg.errors import ConfigError
 from kg.model import Block, ImageCredit, Name, PageMetadata
@@ -52,7 +52,9 @@ def _lines(name: str) -> Iterator[str]:
     try:
         raw = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise ConfigError(f"cannot read layout data {path}: {exc}", "reinstall kg-exporter") from exc
+        raise ConfigError(
+            f"cannot read layout data {path}: {exc}", "reinstall kg-exporter"
+        ) from exc
     for line in raw.splitlines():
         if line.strip() and not line.startswith("#"):
             yield line.rstrip("\r\n")
@@ -62,7 +64,9 @@ def _compile(name: str, regex: str) -> re.Pattern[str]:
     try:
         return re.compile(regex)
     except re.error as exc:
-        raise ConfigError(f"bad pattern in {DATA_DIR / name}: {regex!r} ({exc})", "fix the data file") from exc
+        raise ConfigError(
+            f"bad pattern in {DATA_DIR / name}: {regex!r} ({exc})", "fix the data file"
+        ) from exc
 
 
 def _tabbed(name: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
@@ -70,7 +74,9 @@ def _tabbed(name: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     for line in _lines(name):
         detail, sep, regex = line.partition("\t")
         if not sep:
-            raise ConfigError(f"{DATA_DIR / name}: expected DETAIL<TAB>REGEX, got {line!r}", "fix the data file")
+            raise ConfigError(
+                f"{DATA_DIR / name}: expected DETAIL<TAB>REGEX, got {line!r}", "fix the data file"
+            )
         rules.append((detail.strip(), _compile(name, regex)))
     return tuple(rules)
 
@@ -104,12 +110,16 @@ def _rules() -> _Rules:
     credits = _tabbed("credits.txt")
     return _Rules(
         chrome=_tabbed("chrome.txt"),
-        sites=tuple(_compile("outlets.txt", f"(?i)^(?:{line.strip()})$") for line in _lines("outlets.txt")),
+        sites=tuple(
+            _compile("outlets.txt", f"(?i)^(?:{line.strip()})$") for line in _lines("outlets.txt")
+        ),
         bylines=_tabbed("bylines.txt"),
         particles=frozenset(line.strip().casefold() for line in _lines("name_particles.txt")),
         separators=_compile(
             "name_separators.txt",
-            "(?i)\\s*(?:" + "|".join(line.strip() for line in _lines("name_separators.txt")) + ")\\s*",
+            "(?i)\\s*(?:"
+            + "|".join(line.strip() for line in _lines("name_separators.txt"))
+            + ")\\s*",
         ),
         datelines=_with_macros("datelines.txt"),
         credit_lines=tuple(p for d, p in credits if d == "line"),
@@ -176,7 +186,7 @@ def _is_name(words: list[str], particles: frozenset[str]) -> bool:
 
 
 def _names(text: str, start: int, end: int, rules: _Rules) -> list[Name] | None:
-    """Split ``text[start:end]`` into person names with offsets; None when it is not a list of names."""
+    """Split ``text[start:end]`` into person names with offsets; None when it is not names."""
     seg = text[start:end]
     names = []
     pos = 0
@@ -190,7 +200,7 @@ def _names(text: str, start: int, end: int, rules: _Rules) -> list[Name] | None:
         # drop a trailing "(Tribunnews.com)"-like note and stray punctuation
         piece_clean = re.sub(r"\s*\([^)]*\)\s*$", "", piece)
         b = a + len(piece_clean)
-        while a < b and (seg[a] in _SPACE + "-–—:" ):
+        while a < b and (seg[a] in _SPACE + "-–—:"):
             a += 1
         while b > a and seg[b - 1] in _SPACE + ".,;:-–—":
             b -= 1
@@ -231,7 +241,9 @@ def _chrome_detail(line: str, rules: _Rules) -> str | None:
     return None
 
 
-def _byline_parts(text: str, cell: _Cell, rules: _Rules) -> list[tuple[str, list[Name], Name | None]] | None:
+def _byline_parts(
+    text: str, cell: _Cell, rules: _Rules
+) -> list[tuple[str, list[Name], Name | None]] | None:
     """Parse a byline block into (detail, names, outlet) parts; None when it is not a byline."""
     parts: list[tuple[str, list[Name], Name | None]] = []
     pos = cell.start
@@ -265,7 +277,11 @@ def _byline_parts(text: str, cell: _Cell, rules: _Rules) -> list[tuple[str, list
 
 def _parse_date(m: re.Match[str], rules: _Rules) -> str | None:
     month_raw = m.group("month")
-    month = int(month_raw) if month_raw.isdigit() else rules.months.get(month_raw.casefold().rstrip("."))
+    month = (
+        int(month_raw)
+        if month_raw.isdigit()
+        else rules.months.get(month_raw.casefold().rstrip("."))
+    )
     if not month:
         return None
     try:
@@ -295,8 +311,16 @@ def _date_line(line: str, rules: _Rules) -> tuple[str, re.Match[str]] | None:
     return None
 
 
-def _credit(text: str, start: int, end: int, patterns: tuple[re.Pattern[str], ...], rules: _Rules, *, inline: bool):
-    """Match a photo credit in ``text[start:end]``: (credit, photographer, agency) Names, or None."""
+def _credit(
+    text: str,
+    start: int,
+    end: int,
+    patterns: tuple[re.Pattern[str], ...],
+    rules: _Rules,
+    *,
+    inline: bool,
+):
+    """Match a photo credit in ``text[start:end]``: (credit, photographer, agency), or None."""
     line = text[start:end]
     for pattern in patterns:
         m = pattern.search(line) if inline else pattern.match(line)
@@ -307,7 +331,10 @@ def _credit(text: str, start: int, end: int, patterns: tuple[re.Pattern[str], ..
         person = None
         if "person" in groups and m.group("person"):
             raw = m.group("person").strip()
-            if raw.casefold().rstrip(".") not in rules.not_people and raw.casefold() not in rules.not_people:
+            if (
+                raw.casefold().rstrip(".") not in rules.not_people
+                and raw.casefold() not in rules.not_people
+            ):
                 titled = _title(raw)
                 at = start + m.start("person")
                 # a name whose case was changed is no longer a substring of the text: no offsets
@@ -334,7 +361,11 @@ def _dateline(text: str, cell: _Cell, rules: _Rules, *, place_only: bool):
         place = None
         if "place" in pattern.groupindex and m.group("place"):
             place = Name(m.group("place"), at + m.start("place"), at + m.end("place"))
-        outlet = Name(m.group("outlet"), at + m.start("outlet"), at + m.end("outlet")) if has_outlet else None
+        outlet = (
+            Name(m.group("outlet"), at + m.start("outlet"), at + m.end("outlet"))
+            if has_outlet
+            else None
+        )
         return place, outlet
     return None
 
@@ -371,183 +402,249 @@ def _clean_headline(text: str, start: int, end: int, rules: _Rules) -> Name:
 
 
 # ---------------------------------------------------------------------------------------------
-# the analysis
+# the analysis, one step per function over a shared page state
+
+
+@dataclass
+class _Page:
+    text: str
+    rules: _Rules
+    cells: list[_Cell]
+    lines: list[str]
+    authors: list[Name] = field(default_factory=list)
+    editors: list[Name] = field(default_factory=list)
+    outlets: dict[str, Name] = field(default_factory=dict)  # where it was seen -> outlet
+    date_published: str | None = None
+    widget_titles: list[str] = field(default_factory=list)
+    dateline: Name | None = None
+    dateline_at: int | None = None
+    image_credit: tuple[Name, Name | None, Name | None] | None = None
+    top: int | None = None  # first block of the byline/credit/dateline area
+    headline_at: int | None = None
+    lede_at: int | None = None
 
 
 def analyze_layout(text: str) -> tuple[tuple[Block, ...], PageMetadata]:
-    """Split page text into classified blocks with exact offsets and read the page metadata from them."""
+    """Split page text into classified blocks with exact offsets and read the page's metadata."""
     rules = _rules()
     cells = [_Cell(s, e) for s, e in _split(text, rules)]
-    lines = [text[c.start : c.end] for c in cells]
+    page = _Page(text, rules, cells, [text[c.start : c.end] for c in cells])
+    _mark_cue_lines(page)
+    _find_dateline(page)
+    _mark_caption(page)
+    _mark_headline_and_lede(page)
+    _mark_body(page)
+    blocks = tuple(Block(c.start, c.end, c.kind, c.detail) for c in cells)  # type: ignore[arg-type]
+    return blocks, _metadata(page)
 
-    authors: list[Name] = []
-    editors: list[Name] = []
-    outlets: dict[str, Name] = {}  # where the outlet was seen -> as written
-    date_published: str | None = None
-    widget_titles: list[str] = []
 
-    # 1. what each line says of itself
-    for cell, line in zip(cells, lines):
+def _add_names(target: list[Name], names: list[Name]) -> None:
+    seen = {t.text.casefold() for t in target}
+    for n in names:
+        if n.text.casefold() not in seen:
+            target.append(n)
+            seen.add(n.text.casefold())
+
+
+def _mark_cue_lines(page: _Page) -> None:
+    """Chrome, date, byline and credit lines: what each line says of itself."""
+    text, rules = page.text, page.rules
+    for cell, line in zip(page.cells, page.lines, strict=True):
         chrome = _chrome_detail(line, rules)
         if chrome:
             cell.kind, cell.detail = "chrome", chrome
             if chrome == "image-widget":
-                widget_titles.append(re.sub(r"(?i)^(zoom-in|zoom in|lihat foto|perbesar)\s*", "", line).strip())
+                title = re.sub(r"(?i)^(zoom-in|zoom in|lihat foto|perbesar)\s*", "", line)
+                page.widget_titles.append(title.strip())
             continue
         dated = _date_line(line, rules)
         if dated:
             cell.kind, cell.detail = "byline", "date"
             iso, m = dated
-            date_published = date_published or iso
+            page.date_published = page.date_published or iso
             if "outlet" in m.re.groupindex and m.group("outlet"):
-                s = cell.start + m.start("outlet")
-                outlets.setdefault("date", Name(m.group("outlet"), s, s + len(m.group("outlet"))))
+                at = cell.start + m.start("outlet")
+                page.outlets.setdefault(
+                    "date", Name(m.group("outlet"), at, at + len(m.group("outlet")))
+                )
             continue
         parts = _byline_parts(text, cell, rules)
         if parts:
-            details = []
             for detail, names, outlet in parts:
-                details.append(detail)
-                target = editors if detail == "editor" else authors
-                for n in names:
-                    if n.text.casefold() not in {t.text.casefold() for t in target}:
-                        target.append(n)
+                _add_names(page.editors if detail == "editor" else page.authors, names)
                 if outlet:
-                    outlets.setdefault("byline", outlet)
-            cell.kind, cell.detail = "byline", "+".join(dict.fromkeys(details))
+                    page.outlets.setdefault("byline", outlet)
+            cell.kind = "byline"
+            cell.detail = "+".join(dict.fromkeys(detail for detail, _, _ in parts))
             continue
-        if len(line) <= 120 and _credit(text, cell.start, cell.end, rules.credit_lines, rules, inline=False):
+        if len(line) <= 120 and _credit(
+            text, cell.start, cell.end, rules.credit_lines, rules, inline=False
+        ):
             cell.kind = "credit"
 
-    # 2. the dateline opens the body
-    dateline: Name | None = None
-    dateline_at: int | None = None
+
+def _find_dateline(page: _Page) -> None:
+    """Find the dateline paragraph that opens the body ("OUTLET, PLACE –", "PLACE, OUTLET —")."""
+    cells = page.cells
     for i, cell in enumerate(cells[:_HEADER_SCAN]):
         if cell.kind:
             continue
-        found = _dateline(text, cell, rules, place_only=False)
+        found = _dateline(page.text, cell, page.rules, place_only=False)
         if found:
-            dateline, outlet = found
-            dateline_at = i
+            page.dateline, outlet = found
+            page.dateline_at = i
             if outlet:
-                outlets.setdefault("dateline", outlet)
-            break
+                page.outlets.setdefault("dateline", outlet)
+            return
     first_anchor = next((i for i, c in enumerate(cells) if c.kind in ("byline", "credit")), None)
-    if dateline_at is None and first_anchor is not None:
-        # a place-only dateline ("Jakarta - ") is trusted only on the first paragraph after the bylines
-        for i in range(first_anchor + 1, min(len(cells), first_anchor + 8)):
-            if cells[i].kind:
-                continue
-            if _words(lines[i]) >= 8:
-                found = _dateline(text, cells[i], rules, place_only=True)
-                if found:
-                    dateline, dateline_at = found[0], i
-                break
+    if first_anchor is None:
+        return
+    # a bare "Place - " is trusted only on the first paragraph after the byline area
+    for i in range(first_anchor + 1, min(len(cells), first_anchor + 8)):
+        if cells[i].kind:
+            continue
+        if _words(page.lines[i]) >= 8:
+            found = _dateline(page.text, cells[i], page.rules, place_only=True)
+            if found:
+                page.dateline, page.dateline_at = found[0], i
+            return
 
-    # 3. caption: beside a credit line, or a header block ending in an inline credit
-    image_credit = None
-    header_end = dateline_at if dateline_at is not None else min(len(cells), _HEADER_SCAN)
-    for i, cell in enumerate(cells[:header_end]):
-        if cell.kind == "credit":
-            image_credit = image_credit or (i, _credit(text, cell.start, cell.end, rules.credit_lines, rules, inline=False))
-            nxt = i + 1
-            if nxt < header_end and not cells[nxt].kind and _words(lines[nxt]) >= 3:
-                cells[nxt].kind = "caption"
-            elif i > 0 and not cells[i - 1].kind and i >= 2 and cells[i - 2].kind in ("byline", "chrome", "credit"):
-                cells[i - 1].kind = "caption"
-    for i, cell in enumerate(cells[:header_end]):
-        if cell.kind or image_credit is not None:
+
+def _mark_caption(page: _Page) -> None:
+    """The caption sits beside a credit line, or is a header block ending in an inline credit."""
+    text, rules, cells, lines = page.text, page.rules, page.cells, page.lines
+    end = page.dateline_at if page.dateline_at is not None else min(len(cells), _HEADER_SCAN)
+    for i, cell in enumerate(cells[:end]):
+        if cell.kind != "credit":
+            continue
+        if page.image_credit is None:
+            page.image_credit = _credit(
+                text, cell.start, cell.end, rules.credit_lines, rules, inline=False
+            )
+        if i + 1 < end and not cells[i + 1].kind and _words(lines[i + 1]) >= 3:
+            cells[i + 1].kind = "caption"
+        elif (
+            i >= 2 and not cells[i - 1].kind and cells[i - 2].kind in ("byline", "chrome", "credit")
+        ):
+            cells[i - 1].kind = "caption"
+    if page.image_credit is not None:
+        return
+    for i, cell in enumerate(cells[:end]):
+        if cell.kind or _words(lines[i]) < 4:
             continue
         found = _credit(text, cell.start, cell.end, rules.credit_inline, rules, inline=True)
-        if found and _words(lines[i]) >= 4:
+        if found:
             cell.kind = "caption"
-            image_credit = (i, found)
+            page.image_credit = found
+            return
 
-    # 4. headline and lede: the last header blocks before the bylines, credit or dateline
+
+def _mark_headline_and_lede(page: _Page) -> None:
+    """Headline and lede are the last free blocks above the byline/credit/dateline area."""
+    cells, lines = page.cells, page.lines
     anchors = [i for i, c in enumerate(cells) if c.kind in ("byline", "credit", "caption")]
-    if dateline_at is not None:
-        anchors.append(dateline_at)
-    top = min(anchors) if anchors else None
-    headline_at = lede_at = None
-    if top is None:
+    if page.dateline_at is not None:
+        anchors.append(page.dateline_at)
+    page.top = min(anchors) if anchors else None
+    if page.top is None:
+        # no page furniture at all: a title line over paragraphs
         free = [i for i, c in enumerate(cells) if not c.kind]
         if len(free) >= 2 and _headline_like(lines[free[0]]):
-            headline_at = free[0]
+            page.headline_at = free[0]
     else:
-        free = [i for i in range(top) if not cells[i].kind]
-        hinted = [i for i in free if lines[i] in widget_titles]
+        free = [i for i in range(page.top) if not cells[i].kind]
+        hinted = [i for i in free if lines[i] in page.widget_titles]
         if hinted:
-            headline_at = hinted[0]
-            after = [i for i in free if i > headline_at]
+            page.headline_at = hinted[0]
+            after = [i for i in free if i > hinted[0]]
             if after and _prose_like(lines[after[0]]):
-                lede_at = after[0]
+                page.lede_at = after[0]
         elif len(free) >= 2 and _prose_like(lines[free[-1]]) and _headline_like(lines[free[-2]]):
-            headline_at, lede_at = free[-2], free[-1]
+            page.headline_at, page.lede_at = free[-2], free[-1]
         elif free and _headline_like(lines[free[-1]]):
-            headline_at = free[-1]
+            page.headline_at = free[-1]
+        # whatever sits above the headline is page header: promos, menus
         for i in free:
-            if headline_at is not None and i < headline_at:
+            if page.headline_at is not None and i < page.headline_at:
                 cells[i].kind, cells[i].detail = "chrome", "header"
-    if headline_at is not None:
-        cells[headline_at].kind = "headline"
-    if lede_at is not None:
-        cells[lede_at].kind = "lede"
+    if page.headline_at is not None:
+        cells[page.headline_at].kind = "headline"
+    if page.lede_at is not None:
+        cells[page.lede_at].kind = "lede"
 
-    # 5. the body, its subheadings, and the footer that ends it
-    body_from = dateline_at if dateline_at is not None else (top if top is not None else 0)
+
+def _mark_body(page: _Page) -> None:
+    """The rest is body and subheadings, up to a footer line after which everything is chrome."""
+    cells, lines = page.cells, page.lines
+    start = page.dateline_at if page.dateline_at is not None else (page.top or 0)
     in_footer = False
     for i, cell in enumerate(cells):
         if in_footer:
-            if cell.kind not in ("byline",):
-                cell.kind, cell.detail = "chrome", cell.detail if cell.kind == "chrome" else "footer"
+            if cell.kind != "byline":
+                cell.detail = cell.detail if cell.kind == "chrome" else "footer"
+                cell.kind = "chrome"
             continue
-        if cell.kind == "chrome" and cell.detail == "footer" and i > body_from:
+        if cell.kind == "chrome" and cell.detail == "footer" and i > start:
             in_footer = True
             continue
         if cell.kind:
             continue
-        later = any(not c.kind for c in cells[i + 1 :])
-        if i > body_from and later and _subheading_like(lines[i]):
+        more_text_follows = any(not c.kind for c in cells[i + 1 :])
+        if i > start and more_text_follows and _subheading_like(lines[i]):
             cell.kind = "subheading"
         else:
             cell.kind = "body"
-    if dateline_at is not None:
-        cells[dateline_at].kind = "body"
-        cells[dateline_at].detail = "dateline"
+    if page.dateline_at is not None:
+        cells[page.dateline_at].kind, cells[page.dateline_at].detail = "body", "dateline"
 
-    # 6. metadata
-    publisher = None
+
+def _publisher(page: _Page) -> Name | None:
+    """The outlet from the dateline, else the date line, else a byline, else the copyright line."""
     for where in ("dateline", "date", "byline"):
-        if where in outlets:
-            publisher = outlets[where]
-            break
-    if publisher is None:
-        for cell, line in zip(cells, lines):
-            if cell.kind == "chrome" and cell.detail == "footer":
-                for pattern in rules.publishers:
-                    m = pattern.search(line)
-                    if m:
-                        publisher = Name(m.group("outlet"), cell.start + m.start("outlet"), cell.start + m.end("outlet"))
-                        break
-            if publisher:
-                break
+        if where in page.outlets:
+            return page.outlets[where]
+    for cell, line in zip(page.cells, page.lines, strict=True):
+        if cell.kind == "chrome" and cell.detail == "footer":
+            for pattern in page.rules.publishers:
+                m = pattern.search(line)
+                if m:
+                    return Name(
+                        m.group("outlet"),
+                        cell.start + m.start("outlet"),
+                        cell.start + m.end("outlet"),
+                    )
+    return None
 
+
+def _block_name(page: _Page, i: int | None) -> Name | None:
+    if i is None:
+        return None
+    cell = page.cells[i]
+    return Name(page.lines[i], cell.start, cell.end)
+
+
+def _metadata(page: _Page) -> PageMetadata:
+    headline = None
+    if page.headline_at is not None:
+        cell = page.cells[page.headline_at]
+        headline = _clean_headline(page.text, cell.start, cell.end, page.rules)
     image = None
-    if image_credit is not None:
-        _, (credit, person, agency) = image_credit
-        caption_cell = next((c for c in cells if c.kind == "caption"), None)
-        caption = Name(text[caption_cell.start : caption_cell.end], caption_cell.start, caption_cell.end) if caption_cell else None
-        image = ImageCredit(caption=caption, credit_text=credit, photographer=person, agency=agency)
-
-    meta = PageMetadata(
-        headline=_clean_headline(text, cells[headline_at].start, cells[headline_at].end, rules) if headline_at is not None else None,
-        description=Name(lines[lede_at], cells[lede_at].start, cells[lede_at].end) if lede_at is not None else None,
-        authors=tuple(authors),
-        editors=tuple(editors),
-        publisher=publisher,
-        dateline=dateline,
-        date_published=date_published,
+    if page.image_credit is not None:
+        credit, person, agency = page.image_credit
+        caption_at = next((i for i, c in enumerate(page.cells) if c.kind == "caption"), None)
+        image = ImageCredit(
+            caption=_block_name(page, caption_at),
+            credit_text=credit,
+            photographer=person,
+            agency=agency,
+        )
+    return PageMetadata(
+        headline=headline,
+        description=_block_name(page, page.lede_at),
+        authors=tuple(page.authors),
+        editors=tuple(page.editors),
+        publisher=_publisher(page),
+        dateline=page.dateline,
+        date_published=page.date_published,
         image=image,
     )
-    blocks = tuple(Block(c.start, c.end, c.kind, c.detail) for c in cells)  # type: ignore[arg-type]
-    return blocks, meta

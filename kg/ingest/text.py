@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -36,7 +37,9 @@ def read_path(
     if not p.exists():
         raise InputError("file not found", "check the path", source=source)
     if p.is_dir():
-        raise InputError("is a directory, not an article file", "give the path of a .txt file", source=source)
+        raise InputError(
+            "is a directory, not an article file", "give the path of a .txt file", source=source
+        )
     try:
         size = p.stat().st_size
         if size > max_bytes:
@@ -47,9 +50,13 @@ def read_path(
             )
         data = p.read_bytes()
     except PermissionError as exc:
-        raise InputError("permission denied", "check the file's permissions", source=source) from exc
+        raise InputError(
+            "permission denied", "check the file's permissions", source=source
+        ) from exc
     except OSError as exc:
-        raise InputError(f"cannot read the file ({exc.strerror or exc})", "check the path", source=source) from exc
+        raise InputError(
+            f"cannot read the file ({exc.strerror or exc})", "check the path", source=source
+        ) from exc
     return read_text(data, source, id=id, url=url, encoding=encoding, max_bytes=max_bytes)
 
 
@@ -72,24 +79,38 @@ def read_text(
                 source=source,
             )
         if b"\x00" in data and not _is_utf16(data, encoding):
-            raise InputError("looks binary (it contains NUL bytes), not article text", "give a plain-text file", source=source)
+            raise InputError(
+                "looks binary (it contains NUL bytes), not article text",
+                "give a plain-text file",
+                source=source,
+            )
         decoded = _decode(data, encoding, source)
     else:
         decoded = text
         if len(decoded) > max_bytes or len(decoded.encode("utf-8", "surrogatepass")) > max_bytes:
             raise InputError(
-                f"input is over the {max_bytes:,}-byte limit", "split it, or raise the limit (max_bytes)", source=source
+                f"input is over the {max_bytes:,}-byte limit",
+                "split it, or raise the limit (max_bytes)",
+                source=source,
             )
     if decoded.startswith("\ufeff"):
         decoded = decoded[1:]
     normal = decoded.replace("\r\n", "\n").replace("\r", "\n")
     if not normal.strip():
-        raise InputError("is empty (no text at all, or only whitespace)", "give a file with the article's text", source=source)
+        raise InputError(
+            "is empty (no text at all, or only whitespace)",
+            "give a file with the article's text",
+            source=source,
+        )
     if "\x00" in normal or len(_CONTROL.findall(normal)) > _CONTROL_SHARE * len(normal):
-        raise InputError("looks binary (mostly control characters), not article text", "give a plain-text file", source=source)
+        raise InputError(
+            "looks binary (mostly control characters), not article text",
+            "give a plain-text file",
+            source=source,
+        )
     blocks, meta = analyze_layout(normal)
     if url and not meta.url:
-        meta = _replace(meta, url=url)
+        meta = replace(meta, url=url)
     digest = hashlib.sha256(normal.encode("utf-8", "surrogatepass")).hexdigest()
     return Document(
         id=id or (_slug_from_url(url) if url else None) or digest[:16],
@@ -113,12 +134,18 @@ def _decode(data: bytes, encoding: str | None, source: str) -> str:
         try:
             codecs.lookup(encoding)
         except LookupError as exc:
-            raise InputError(f"unknown encoding {encoding!r}", "use a name such as utf-8, latin-1, cp1252", source=source) from exc
+            raise InputError(
+                f"unknown encoding {encoding!r}",
+                "use a name such as utf-8, latin-1, cp1252",
+                source=source,
+            ) from exc
         try:
             return data.decode(encoding)
         except UnicodeDecodeError as exc:
             raise InputError(
-                f"cannot be decoded as {encoding} (byte {exc.start})", "try another --encoding", source=source
+                f"cannot be decoded as {encoding} (byte {exc.start})",
+                "try another --encoding",
+                source=source,
             ) from exc
     codec = "utf-16" if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else "utf-8-sig"
     try:
@@ -126,21 +153,17 @@ def _decode(data: bytes, encoding: str | None, source: str) -> str:
     except UnicodeDecodeError as exc:
         label = "UTF-8" if codec == "utf-8-sig" else "UTF-16"
         raise InputError(
-            f"is not valid {label} (byte {exc.start})", "name its encoding, e.g. --encoding cp1252", source=source
+            f"is not valid {label} (byte {exc.start})",
+            "name its encoding, e.g. --encoding cp1252",
+            source=source,
         ) from exc
 
 
 def _slug_from_url(url: str) -> str | None:
-    """A readable id from a URL: its last path segment (or host), lower-case, words joined by "-"."""
+    """A readable id from a URL: its last path segment (or host), lower-cased, joined by "-"."""
     parts = urlsplit(url)
     segments = [s for s in unquote(parts.path).split("/") if s]
     last = segments[-1] if segments else parts.netloc
     last = re.sub(r"\.(html?|php|aspx?)$", "", last, flags=re.I)
     slug = re.sub(r"[^0-9a-z]+", "-", last.casefold()).strip("-")[:_SLUG_MAX].strip("-")
     return slug or None
-
-
-def _replace(meta, **changes):
-    from dataclasses import replace
-
-    return replace(meta, **changes)
