@@ -578,6 +578,7 @@ def _mark_body(page: _Page) -> None:
     cells, lines = page.cells, page.lines
     start = page.dateline_at if page.dateline_at is not None else (page.top or 0)
     in_footer = False
+    last_free = max((i for i, c in enumerate(cells) if not c.kind), default=-1)
     for i, cell in enumerate(cells):
         if in_footer:
             if cell.kind != "byline":
@@ -589,8 +590,7 @@ def _mark_body(page: _Page) -> None:
             continue
         if cell.kind:
             continue
-        more_text_follows = any(not c.kind for c in cells[i + 1 :])
-        if i > start and more_text_follows and _subheading_like(lines[i]):
+        if start < i < last_free and _subheading_like(lines[i]):
             cell.kind = "subheading"
         else:
             cell.kind = "body"
