@@ -34,8 +34,8 @@ def stand_in_blocks(text: str) -> tuple[Block, ...]:
         from kg.ingest.layout import analyze_layout  # the real layout, once it lands
 
         return analyze_layout(text)[0]
-    except Exception:  # noqa: BLE001 - the stand-in is fine until the layout module works
-        pass
+    except Exception as exc:  # noqa: BLE001 - the stand-in is fine until the layout module works
+        print(f"(stand-in layout: kg.ingest.layout unavailable: {exc})", file=sys.stderr)
     blocks = []
     for m in re.finditer(r"[^\n]+", text):
         line = m.group().strip()

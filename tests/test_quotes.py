@@ -72,8 +72,8 @@ CASES = [
     pytest.param(
         "”Kami sudah tiga hari tidak bisa melaut. Ombak terlalu tinggi.\n\n"
         "”Kalau cuaca membaik, kami berangkat lagi,” kata nelayan Yusuf Latif.",
-        [("direct", "Kami sudah tiga hari tidak bisa melaut. Ombak terlalu tinggi.\n\n"
-          "Kalau cuaca membaik, kami berangkat lagi", "Yusuf Latif", "kata")],
+        [("direct", ("Kami sudah tiga hari tidak bisa melaut. Ombak terlalu tinggi.\n\n"
+                     "Kalau cuaca membaik, kami berangkat lagi"), "Yusuf Latif", "kata")],
         id="multi-paragraph-kompas"),
     pytest.param(
         '"Listrik padam sejak subuh.\n\n"Genset kami juga rusak," ujar Maria Ulfa.',
@@ -167,7 +167,7 @@ def test_only_body_blocks_are_searched():
     headline = 'Menkeu: "Ekonomi Tumbuh Lima Persen"'
     chrome = 'Baca juga: "Kami Siap Juara," kata Pelatih Timnas'
     body = "”Pertumbuhan ditopang konsumsi rumah tangga,” kata Sri Wahyuni."
-    text = "\n".join([headline, chrome, body])
+    text = f"{headline}\n{chrome}\n{body}"
     blocks = (Block(0, len(headline), "headline"),
               Block(len(headline) + 1, len(headline) + 1 + len(chrome), "chrome"),
               Block(len(text) - len(body), len(text), "body"))

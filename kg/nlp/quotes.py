@@ -10,10 +10,11 @@ mark opening and closing), quotes broken by the cue, quotes running over paragra
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal, Sequence
+from typing import Literal
 
 from kg.errors import ConfigError
 from kg.model import ARTICLE_TEXT_KINDS, Block
@@ -32,6 +33,7 @@ CLOSERS = "»"
 AMBIGUOUS = "\"”"
 QUOTE_MARKS = OPENERS + CLOSERS + AMBIGUOUS
 
+_CLAUSE_STOP = re.compile(r"[.!?](?=\s|$)|[“”\"]|\n")
 _WORD = re.compile(r"[^\W\d_][\w’'.-]*", re.UNICODE)
 
 
@@ -74,7 +76,8 @@ class Lexicon:
     clause_breakers: frozenset[str]
 
 
-def _read_list(name: str) -> list[str]:
+def read_word_list(name: str) -> list[str]:
+    """The entries of a word list in ``kg/nlp/data``, without comments and blank lines."""
     path = DATA_DIR / name
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
@@ -88,21 +91,21 @@ def _read_list(name: str) -> list[str]:
 def load_lexicon() -> Lexicon:
     """Reads the cue, verb, pronoun, title and context word lists once."""
     heads = {}
-    for line in _read_list("name_heads_id.txt"):
+    for line in read_word_list("name_heads_id.txt"):
         label, _, word = line.partition("\t")
         heads[word.strip()] = label.strip()
     return Lexicon(
-        cues=frozenset(w.casefold() for w in _read_list("cues_id.txt")),
-        speech_verbs=frozenset(w.casefold() for w in _read_list("speech_verbs_id.txt")),
-        passive_cues=frozenset(w.casefold() for w in _read_list("passive_cues_id.txt")),
-        pronouns=frozenset(w.casefold() for w in _read_list("pronouns_id.txt")),
-        not_quote_context=frozenset(w.casefold() for w in _read_list("not_quote_context_id.txt")),
-        titles=frozenset(_read_list("titles_id.txt")),
+        cues=frozenset(w.casefold() for w in read_word_list("cues_id.txt")),
+        speech_verbs=frozenset(w.casefold() for w in read_word_list("speech_verbs_id.txt")),
+        passive_cues=frozenset(w.casefold() for w in read_word_list("passive_cues_id.txt")),
+        pronouns=frozenset(w.casefold() for w in read_word_list("pronouns_id.txt")),
+        not_quote_context=frozenset(w.casefold() for w in read_word_list("not_quote_context_id.txt")),
+        titles=frozenset(read_word_list("titles_id.txt")),
         name_heads=heads,
-        abbreviations=frozenset(w.casefold() for w in _read_list("abbreviations_id.txt")),
-        adverbs=frozenset(w.casefold() for w in _read_list("adverbs_id.txt")),
-        function_words=frozenset(w.casefold() for w in _read_list("function_words_id.txt")),
-        clause_breakers=frozenset(w.casefold() for w in _read_list("clause_breakers_id.txt")),
+        abbreviations=frozenset(w.casefold() for w in read_word_list("abbreviations_id.txt")),
+        adverbs=frozenset(w.casefold() for w in read_word_list("adverbs_id.txt")),
+        function_words=frozenset(w.casefold() for w in read_word_list("function_words_id.txt")),
+        clause_breakers=frozenset(w.casefold() for w in read_word_list("clause_breakers_id.txt")),
     )
 
 
@@ -344,10 +347,8 @@ class _Finder:
         # the description after the cue runs to the first clause word ("di", "dalam", "saat"):
         # "kata Kepala Dusun X, Kelurahan Y, Wahyu Wibowo di ..." -> the first person in it
         chain_end = limit
-        n = 0
-        for w0, w1, w in _words(text, pos, limit):
-            n += 1
-            if w.casefold() in self.lex.clause_breakers or n > 25:
+        for n, (w0, _, w) in enumerate(_words(text, pos, limit)):
+            if w.casefold() in self.lex.clause_breakers or n >= 25:
                 chain_end = w0
                 break
         chain_end = pos + len(text[pos:chain_end].rstrip(" ,"))
@@ -435,52 +436,41 @@ class _Finder:
         lead_words = _words(text, lead_from, sp.open)
         if lead_words and lead_words[-1][2].casefold() in self.lex.not_quote_context and not lead.rstrip().endswith((",", ":")):
             return
-        after_from = sp.close + 1
-        after_end = para1[1]
-        cue = self._cue_after(after_from, after_end)
+        cue = self._cue_after(sp.close + 1, para1[1])
         if cue is None:
             cue = self._cue_before(lead_from, sp.open, para0)
-        at_para_start = text[para0[0]:sp.open].strip() == "" or (prev_close is not None and lead.strip() == "")
-        if cue is not None and cue[0][0] < sp.open and re.match(r"\s*[a-z]", text[sp.close + 1:para1[1]]) \
-                and not re.search(r"[.!?,]$", content) and self._cue_after(after_from, after_end) is None:
-            return  # 'memastikan, ”kota hujan” tersebut ...': the quote is a phrase inside the clause
+            if cue is not None and re.match(r"\s*[a-z]", text[sp.close + 1:para1[1]]) \
+                    and not re.search(r"[.!?,]$", content):
+                return  # 'memastikan, ”kota hujan” tersebut ...': a phrase inside the clause
         if cue is None:
             # a quote standing alone as a paragraph is what the last speaker goes on saying; a
             # short quote inside a sentence is a scare quote, a nickname or a title
-            ends_para = text[sp.close + 1:para1[1]].strip(" .") == "" if sp.close < para1[1] else True
+            at_para_start = text[para0[0]:sp.open].strip() == "" or (prev_close is not None and lead.strip() == "")
+            ends_para = sp.close >= para1[1] or text[sp.close + 1:para1[1]].strip(" .") == ""
             if not (at_para_start and ends_para and n_words >= 3):
                 return
             ante = self.antecedent(sp.open)
-            if ante is None:
-                self.add(mode="direct", text=content, start=start, end=end, cue=None, cue_start=None,
-                         cue_end=None, speaker_text=None, speaker_start=None, speaker_end=None,
-                         speaker_kind="none", frame_start=sent[0], frame_end=sent[1])
-                return
-            self.add(mode="direct", text=content, start=start, end=end, cue=None, cue_start=None,
-                     cue_end=None, speaker_text=text[ante[0]:ante[1]], speaker_start=ante[0],
-                     speaker_end=ante[1], speaker_kind="none", frame_start=sent[0], frame_end=sent[1])
-            return
-        (c0, c1), spk, frame = cue
-        if spk is None:
-            spk_t = None
-            kind: SpeakerKind = "none"
-            s0 = s1 = None
-        else:
-            s0, s1, kind = spk
-            spk_t = text[s0:s1]
-        self.add(mode="direct", text=content, start=start, end=end, cue=text[c0:c1], cue_start=c0,
-                 cue_end=c1, speaker_text=spk_t, speaker_start=s0, speaker_end=s1, speaker_kind=kind,
-                 frame_start=frame[0], frame_end=frame[1])
+            cue = (None, (ante[0], ante[1], "none") if ante else None, sent)
+        where, spk, frame = cue
+        s0, s1, kind = spk if spk is not None else (None, None, "none")
+        self.add(mode="direct", text=content, start=start, end=end,
+                 cue=text[where[0]:where[1]] if where else None, cue_start=where[0] if where else None,
+                 cue_end=where[1] if where else None, speaker_text=text[s0:s1] if s0 is not None else None,
+                 speaker_start=s0, speaker_end=s1, speaker_kind=kind, frame_start=frame[0], frame_end=frame[1])
 
     def _clause_end(self, pos: int, limit: int) -> int:
-        m = re.compile(r"[.!?](?=\s|$)|[“”\"]|\n").search(self.masked, pos, limit)
-        stop = m.start() if m else limit
-        # the abbreviation guard: "St. Petersburg" does not end the clause
-        while m and self.masked[m.start()] == "." and re.search(r"(?:^|\s)(\w{1,3})$", self.text[pos:m.start()]) \
-                and self.text[pos:m.start()].split()[-1].casefold() in self.lex.abbreviations:
-            m = re.compile(r"[.!?](?=\s|$)|[“”\"]|\n").search(self.masked, m.end(), limit)
-            stop = m.start() if m else limit
-        return stop
+        """Where the sentence or clause from ``pos`` ends: a full stop, a quotation mark, a newline."""
+        at = pos
+        while True:
+            m = _CLAUSE_STOP.search(self.masked, at, limit)
+            if m is None:
+                return limit
+            last = self.text[pos:m.start()].split()
+            # "St. Petersburg", "dr. Rina": an abbreviation's period does not end the clause
+            if self.masked[m.start()] == "." and last and last[-1].casefold() in self.lex.abbreviations:
+                at = m.end()
+                continue
+            return m.start()
 
     def _cue_after(self, pos: int, limit: int):
         """A cue right after a closing mark: ', kata X', 'ujarnya', ', X menambahkan.'"""
@@ -517,7 +507,7 @@ class _Finder:
                 spk = self.speaker_after(w1, clause_end)
                 return (w0, w1), spk, (pos, max(clause_end, w1))
         # "”...,” Kusnawan menambahkan." / "”...,” katanya menambahkan"
-        for j in range(0, min(len(words), 8)):
+        for j in range(min(len(words), 8)):
             w0, w1, w = words[j]
             if w1 > clause_end:
                 break
@@ -623,8 +613,7 @@ class _Finder:
                 continue
             if not text[s0:w0].rstrip().endswith(","):
                 continue
-            is_cue, nya = self.is_cue_word(w)
-            if nya:
+            if self.is_cue_word(w)[1]:
                 ante = self.antecedent(w0)
                 spk = (ante[0], ante[1], "pronoun") if ante else None
             else:
@@ -753,7 +742,7 @@ def guess_mentions(text: str, blocks: Sequence[Block] = ()) -> list[Mention]:
             # "Sulsel Andi Sudirman Sulaiman": a first word the text also uses on its own
             # (not before the same next word) belongs to the title, not to the name
             while len(tail) > 2 and re.search(
-                    r"\b%s\b(?! %s)" % (re.escape(tail[0][2]), re.escape(tail[1][2])), text):
+                    rf"\b{re.escape(tail[0][2])}\b(?! {re.escape(tail[1][2])})", text):
                 tail = tail[1:]
             if len(tail) == 1 and initial and tail[0][2] not in inner:
                 continue  # a lone capitalised word opening a sentence, never seen inside one

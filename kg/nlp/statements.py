@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from functools import lru_cache
-from typing import Callable, Sequence
 
 from kg.model import Entity, EntityType, Name, Statement
-from kg.nlp.quotes import QuoteRecord, _read_list
+from kg.nlp.quotes import QuoteRecord, read_word_list
 
 _DAYS = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad)"
 _NUMERIC_DATE = re.compile(_DAYS + r"?\s*\(\s*(\d{1,2})\s*/\s*(\d{1,2})\s*(?:/\s*(\d{2,4}))?\s*\)")
@@ -17,7 +17,7 @@ _PLACE_LEAD = re.compile(r"\bdi\s+(?:[a-z]+\s+){0,2}$")
 @lru_cache(maxsize=1)
 def _months() -> dict[str, int]:
     out = {}
-    for line in _read_list("months_id.txt"):
+    for line in read_word_list("months_id.txt"):
         name, _, num = line.partition("\t")
         out[name.strip().casefold()] = int(num)
     return out
