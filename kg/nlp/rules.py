@@ -1,0 +1,724 @@
+"""Entity rules: people after titles and cue words, organisations and places after cue words.
+
+The component runs after the gazetteer (and the statistical NER, when there is one) and works
+alone when only the gazetteer ran before it. It
+
+- finds people after titles ("Presiden Rusia Vladimir Putin"), beside reporting cues
+  ("kata Budi Santoso", "Siti juga mengatakan") and in appositions ("Andi Wijaya, Kepala Dinas ..."),
+- finds organisations and places that start with a cue word ("Polres Sleman", "Kabupaten Demak"),
+- trims titles, ranks and honorifics out of person spans that other components produced,
+- removes junk spans (months, days, page furniture, sentence-initial common words),
+- tags later mentions of a person's surname or first name.
+
+What it learns besides ``doc.ents`` is stored on the Doc in custom extensions:
+``doc._.kg_roles`` (list of :class:`RoleSpan`), ``doc._.kg_name_forms`` (list of :class:`NameForm`:
+the name as written with its rank or honorific) and ``doc._.kg_sources`` (dict from the
+``(start_char, end_char)`` of each span this component made to ``"rules"``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from kg.errors import ConfigError
+
+DATA_DIR = Path(__file__).with_name("data")
+MAX_NAME_TOKENS = 5
+DIRECTIONS = frozenset({"utara", "selatan", "barat", "timur", "tengah", "raya", "laut", "daya"})
+CONNECTORS = frozenset({"dan", "untuk", "bidang", "/", "&", "-", "of", "for", "and", "urusan"})
+PREPOSITIONS = frozenset({"di", "ke", "dari", "pada", "dengan", "oleh", "bagi", "untuk", "dalam", "antara"})
+SENTENCE_END = frozenset({".", "!", "?", "\n"})
+QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "(", "[", "–", "—", "-", ":"})
+
+
+class RoleSpan(NamedTuple):
+    """A role the text gives a person: character offsets of the title, the person and the role's owner."""
+
+    title_start: int
+    title_end: int
+    person_start: int
+    person_end: int
+    of_start: int | None = None
+    of_end: int | None = None
+
+
+class NameForm(NamedTuple):
+    """A person's name as written with its rank or honorific ("Kombes Pol Andi Sutrisno")."""
+
+    start: int
+    end: int
+    person_start: int
+    person_end: int
+
+
+def register_extensions() -> None:
+    """Registers the Doc extensions this component fills, once."""
+    for name in ("kg_roles", "kg_name_forms", "kg_sources"):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The word lists the rules read, loaded from ``kg/nlp/data``."""
+
+    titles: dict[tuple[str, ...], str]  # casefolded phrase -> role | role_place | part | modifier | rank | honorific
+    org_cues: frozenset[tuple[str, ...]]  # as written
+    place_cues: frozenset[tuple[str, ...]]  # as written
+    not_entities: dict[tuple[str, ...], str]  # casefolded phrase -> month | day | junk | function | common
+    person_cues: dict[str, str]  # casefolded word -> after | before | filler
+    max_len: int
+
+    def match_title(self, doc: Doc, i: int, kinds: frozenset[str]) -> tuple[int, str] | None:
+        """Longest title phrase of one of ``kinds`` starting at token ``i``: (end token, kind)."""
+        for n in range(min(self.max_len, len(doc) - i), 0, -1):
+            kind = self.titles.get(tuple(t.text.casefold() for t in doc[i : i + n]))
+            if kind in kinds:
+                return i + n, kind
+        return None
+
+    def match_cue(self, doc: Doc, i: int, cues: frozenset[tuple[str, ...]]) -> int | None:
+        """End token of the longest cue phrase starting at token ``i``, else None."""
+        for n in range(min(self.max_len, len(doc) - i), 0, -1):
+            if tuple(t.text for t in doc[i : i + n]) in cues:
+                return i + n
+        return None
+
+    def kind_of(self, word: str) -> str | None:
+        """What kind of non-entity word ``word`` is, or None."""
+        return self.not_entities.get((word.casefold(),))
+
+
+def _read_table(name: str) -> list[list[str]]:
+    path = DATA_DIR / name
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise ConfigError(f"cannot read the entity rules data file {path}: {exc}", "reinstall kg-exporter") from exc
+    return [line.split("\t") for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+def _read_sections(name: str) -> dict[tuple[str, ...], str]:
+    """A list of phrases under ``# [kind]`` headings: casefolded phrase -> kind."""
+    path = DATA_DIR / name
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise ConfigError(f"cannot read the entity rules data file {path}: {exc}", "reinstall kg-exporter") from exc
+    out: dict[tuple[str, ...], str] = {}
+    kind = "other"
+    for line in lines:
+        line = line.strip()
+        if line.startswith("# [") and line.endswith("]"):
+            kind = line[3:-1].strip()
+        elif line and not line.startswith("#"):
+            out.setdefault(tuple(line.casefold().split()), kind)
+    return out
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """The shipped word lists (cached)."""
+    titles = _read_sections("titles_id.txt")
+    not_entities = {tuple(row[0].casefold().split()): row[1].strip() for row in _read_table("not_entities_id.txt")}
+    org = frozenset(tuple(row[0].split()) for row in _read_table("org_cues_id.txt"))
+    place = frozenset(tuple(row[0].split()) for row in _read_table("place_cues_id.txt"))
+    cues = {row[0].casefold(): row[1].strip() for row in _read_table("person_cues_id.txt")}
+    max_len = max(len(p) for p in (*titles, *org, *place, *not_entities))
+    return Lexicon(titles, org, place, not_entities, cues, max_len)
+
+
+ROLE_KINDS = frozenset({"role", "role_place", "role_local"})
+HEAD_KINDS = ROLE_KINDS | {"modifier"}
+PREFIX_KINDS = frozenset({"rank", "honorific"})
+CONTINUE_KINDS = ROLE_KINDS | {"part"}
+
+
+class _Ents:
+    """The entity spans being built, with a token -> span index."""
+
+    def __init__(self, doc: Doc, spans):
+        self.doc = doc
+        self.spans: list[Span] = []
+        self.owner: list[Span | None] = [None] * len(doc)
+        self.made: set[tuple[int, int]] = set()
+        for s in spans:
+            self.add(s.start, s.end, s.label_, kb_id=s.kb_id_, made=False)
+
+    def at(self, i: int) -> Span | None:
+        return self.owner[i] if 0 <= i < len(self.owner) else None
+
+    def free(self, start: int, end: int) -> bool:
+        return all(self.owner[i] is None for i in range(start, end))
+
+    def add(self, start: int, end: int, label: str, *, kb_id: str = "", made: bool = True, swallow: bool = False):
+        """Adds a span if its tokens are free (or, with ``swallow``, covered by spans lying wholly inside)."""
+        if start >= end:
+            return None
+        inside = {id(s): s for s in (self.owner[i] for i in range(start, end)) if s is not None}
+        for s in inside.values():
+            if not swallow or s.start < start or s.end > end or s.label_ == "PER":
+                return None
+        for s in inside.values():
+            self.remove(s)
+        span = Span(self.doc, start, end, label=label, kb_id=kb_id)
+        self.spans.append(span)
+        for i in range(start, end):
+            self.owner[i] = span
+        if made:
+            self.made.add((span.start_char, span.end_char))
+        return span
+
+    def remove(self, span: Span) -> None:
+        self.spans = [s for s in self.spans if s is not span]
+        for i in range(span.start, span.end):
+            if self.owner[i] is span:
+                self.owner[i] = None
+
+    def sorted(self) -> list[Span]:
+        return sorted(self.spans, key=lambda s: s.start)
+
+
+class EntityRules:
+    """spaCy component: adds people, organisations and places from titles and cue words."""
+
+    def __init__(self, nlp: Language, name: str = "kg_entity_rules"):
+        self.name = name
+        self.lex = load_lexicon()
+        register_extensions()
+
+    def __call__(self, doc: Doc) -> Doc:
+        register_extensions()
+        run = _Run(doc, self.lex)
+        run.apply()
+        doc.ents = run.ents.sorted()
+        doc._.kg_roles = run.roles
+        doc._.kg_name_forms = run.forms
+        doc._.kg_sources = {key: "rules" for key in run.ents.made if any(
+            (s.start_char, s.end_char) == key for s in run.ents.spans)}
+        return doc
+
+
+class _Run:
+    """One application of the rules to one Doc."""
+
+    def __init__(self, doc: Doc, lex: Lexicon):
+        self.doc = doc
+        self.lex = lex
+        self.ents = _Ents(doc, doc.ents)
+        self.roles: list[RoleSpan] = []
+        self.pending: list[tuple[int, int, Span, list[Span]]] = []
+        self.forms: list[NameForm] = []
+        self.hints: dict[int, int] = {}  # title token -> end of the person span another component saw
+        self._titlecase: dict[int, bool] = {}
+
+    # -- token tests -------------------------------------------------------------------------
+    def cap(self, tok: Token) -> bool:
+        t = tok.text
+        return bool(t) and t[0].isupper() and any(c.isalpha() for c in t)
+
+    def common(self, tok: Token) -> bool:
+        return self.lex.kind_of(tok.text) == "common"
+
+    def stopword(self, tok: Token) -> bool:
+        return self.lex.kind_of(tok.text) in ("month", "day", "junk", "function")
+
+    def acronym(self, tok: Token) -> bool:
+        t = tok.text
+        return len(t) >= 3 and t.isupper() and t.isalpha()
+
+    def name_token(self, tok: Token) -> bool:
+        """A token that can be part of a person's name: capitalised word or initial, not a common word."""
+        t = tok.text
+        if not self.cap(tok) or self.stopword(tok) or self.common(tok):
+            return False
+        if self.lex.match_title(self.doc, tok.i, PREFIX_KINDS | HEAD_KINDS):
+            return False
+        stripped = t.replace("'", "").replace("’", "").replace("-", "").rstrip(".")
+        return stripped.isalpha()
+
+    def sent_start(self, i: int) -> bool:
+        doc = self.doc
+        j = i - 1
+        while j >= 0 and doc[j].text in QUOTES:
+            j -= 1
+        if j < 0:
+            return True
+        prev = doc[j]
+        if prev.text in SENTENCE_END or "\n" in prev.text or "\n" in prev.whitespace_:
+            return True
+        gap = doc.text[prev.idx + len(prev.text) : doc[j + 1].idx]
+        return "\n" in gap
+
+    def titlecase_line(self, i: int) -> bool:
+        """Whether token ``i`` stands in a headline-style line where most words are capitalised."""
+        text = self.doc.text
+        idx = self.doc[i].idx
+        start = text.rfind("\n", 0, idx) + 1
+        if start not in self._titlecase:
+            end = text.find("\n", idx)
+            end = len(text) if end < 0 else end
+            words = [w for w in text[start:end].split() if any(c.isalpha() for c in w)]
+            caps = [w for w in words if w[0].isupper()]
+            # in a headline the only lowercase words are small function words ("akan", "dengan")
+            lower_ok = all(self.lex.kind_of(w.strip(",.:;!?\"'“”")) == "function" or w in PREPOSITIONS
+                           for w in words if not w[0].isupper())
+            self._titlecase[start] = len(words) >= 4 and lower_ok and len(caps) / len(words) >= 0.6
+        return self._titlecase[start]
+
+    def run_end(self, j: int) -> int:
+        """End of the run of free name words from token ``j`` (a no-break space may join them)."""
+        doc = self.doc
+        end = j
+        while end < len(doc) and self.ents.at(end) is None:
+            if self.name_token(doc[end]):
+                end += 1
+            elif (end > j and doc[end].is_space and "\n" not in doc[end].text and end + 1 < len(doc)
+                  and (self.name_token(doc[end + 1]) or self.ents.at(end + 1) is not None)):
+                end += 1
+            else:
+                break
+        while end > j and doc[end - 1].is_space:
+            end -= 1
+        return end
+
+    def run_start(self, end: int) -> int:
+        """Start of the run of free name words that ends before token ``end`` (at most a name's length)."""
+        doc = self.doc
+        k = end
+        while k > 0 and self.ents.at(k - 1) is None and end - k < MAX_NAME_TOKENS:
+            if self.name_token(doc[k - 1]):
+                k -= 1
+            elif doc[k - 1].is_space and "\n" not in doc[k - 1].text and k < end and k - 2 >= 0 \
+                    and self.name_token(doc[k - 2]):
+                k -= 1
+            else:
+                break
+        while k < end and doc[k].is_space:
+            k += 1
+        return k
+
+    # -- the passes --------------------------------------------------------------------------
+    def apply(self) -> None:
+        self.clean_existing()
+        self.titles()
+        self.cue_people()
+        self.cue_spans()
+        self.acronyms()
+        self.propagate()
+        self.finish_roles()
+
+    def clean_existing(self) -> None:
+        """Drops junk spans and takes titles, ranks and honorifics out of other components' person spans."""
+        for span in list(self.ents.spans):
+            if span.kb_id_:
+                continue
+            toks = list(span)
+            kinds = [self.lex.kind_of(t.text) for t in toks]
+            if all(k in ("month", "day", "junk", "function") for k in kinds):
+                self.ents.remove(span)
+                continue
+            if len(toks) == 1 and kinds[0] == "common":
+                self.ents.remove(span)
+                continue
+            if span.label_ == "PER":
+                head = self.lex.match_title(self.doc, span.start, HEAD_KINDS | PREFIX_KINDS)
+                if head:
+                    # the title rule re-reads it, keeping the end this span had as the name's end
+                    self.ents.remove(span)
+                    self.hints[span.start] = span.end
+                elif self.stopword(toks[0]) and len(toks) > 1:
+                    self.ents.remove(span)
+                    self.ents.add(span.start + 1, span.end, "PER", made=False)
+
+    def titles(self) -> None:
+        """People after titles, and roles in appositions after names."""
+        doc = self.doc
+        i = 0
+        while i < len(doc):
+            tok = doc[i]
+            owner = self.ents.at(i)
+            if owner is not None or not tok.text[:1].isalpha():
+                i += 1
+                continue
+            head = self.lex.match_title(doc, i, HEAD_KINDS | PREFIX_KINDS)
+            if head is None:
+                i += 1
+                continue
+            i = self.title_at(i)
+
+    def title_at(self, i: int) -> int:
+        """Reads a title phrase starting at token ``i`` and the name after it; returns where to go on."""
+        doc = self.doc
+        hint = self.hints.get(i)
+        title_start = i
+        j = i
+        while (m := self.lex.match_title(doc, j, frozenset({"modifier"}))) is not None:
+            j = m[0]
+        head = self.lex.match_title(doc, j, ROLE_KINDS)
+        role_kind = head[1] if head else None
+        lowercase_head = head is not None and doc[j].text[0].islower()
+        if head is not None:
+            j = head[0]
+            j, of_spans = self.continue_title(j, lowercase_head, limit=hint)
+        else:
+            of_spans = []
+        title_end = j
+        if head is None and title_end != i:
+            return i + 1  # modifiers without a role
+        prefix_start = j
+        while (m := self.lex.match_title(doc, j, PREFIX_KINDS)) is not None and (hint is None or m[0] < hint):
+            j = m[0]
+            if j < len(doc) and doc[j].text == "Pol":
+                j += 1
+        prefix_end = j
+        name = self.name_after(j, hint)
+        if name is None:
+            if head is not None:
+                self.apposition(title_start, title_end, of_spans)
+            return max(title_end, i + 1)
+        n_start, n_end, existing = name
+        appositive = title_start >= 2 and doc[title_start - 1].text == "," and (
+            (self.ents.at(title_start - 2) is not None and self.ents.at(title_start - 2).label_ == "PER")
+            or self.name_token(doc[title_start - 2]))
+        if existing is None and appositive and n_end < len(doc) and doc[n_end].text in (",", ".", ")"):
+            # "Budi, Kepala Desa Sukamaju, ...": the words after the role name its place, not a person
+            if role_kind in ("role_place", "role_local") and not of_spans:
+                place = self.ents.add(n_start, n_end, "LOC")
+                of_spans = [place] if place is not None else []
+            self.apposition(title_start, n_end, of_spans)
+            return n_end
+        # "Gubernur Banten Wahidin Halim": the first word names the place the role governs
+        least = 2 if role_kind == "role_local" else 3
+        if (existing is None and role_kind in ("role_place", "role_local") and not of_spans
+                and prefix_end == prefix_start and n_end - n_start >= least):
+            k = n_start + 1
+            while k < n_end - 2 and doc[k].text.casefold() in DIRECTIONS:
+                k += 1
+            place = self.ents.add(n_start, k, "LOC")
+            if place is not None:
+                of_spans.append(place)
+            title_end = k
+            n_start = k
+        if existing is None:
+            if self.titlecase_line(n_start) and hint is None:
+                return max(title_end, i + 1)
+            person = self.ents.add(n_start, n_end, "PER", made=hint is None)
+            if person is None:
+                return max(title_end, i + 1)
+        else:
+            person = existing
+        if head is not None and title_end > title_start:
+            self.record_role(title_start, title_end, person, of_spans)
+        if prefix_end > prefix_start:
+            self.forms.append(NameForm(doc[prefix_start].idx, person.end_char, person.start_char, person.end_char))
+        return person.end
+
+    def continue_title(self, j: int, lowercase_head: bool, limit: int | None = None) -> tuple[int, list[Span]]:
+        """Extends a role phrase from token ``j`` over its words, organisations and places."""
+        doc = self.doc
+        of_spans: list[Span] = []
+        first = j
+        while j < len(doc) and (limit is None or j < limit):
+            tok = doc[j]
+            owner = self.ents.at(j)
+            if owner is not None:
+                if owner.label_ == "PER" or owner.start < j:
+                    break
+                of_spans.append(owner)
+                j = owner.end
+                continue
+            m = self.lex.match_title(doc, j, CONTINUE_KINDS)
+            if m is not None and self.cap(tok):
+                j = m[0]
+                continue
+            end = self.lex.match_cue(doc, j, self.lex.org_cues)
+            if end is not None:
+                span = self.cue_phrase(j, end, "ORG", in_title=True, limit=limit)
+                if span is not None:
+                    of_spans.append(span)
+                    j = span.end
+                    continue
+            end = self.lex.match_cue(doc, j, self.lex.place_cues)
+            if end is not None:
+                span = self.cue_phrase(j, end, "LOC", in_title=True, limit=limit)
+                if span is not None:
+                    of_spans.append(span)
+                    j = span.end
+                    continue
+            if self.name_token(tok) and j + 1 < len(doc) and doc[j + 1].text.casefold() in DIRECTIONS \
+                    and self.cap(doc[j + 1]) and self.ents.at(j + 1) is None:
+                # "Wali Kota Tangerang Selatan ...": a name and a compass word make a place
+                k = j + 1
+                while k < len(doc) and doc[k].text.casefold() in DIRECTIONS and self.cap(doc[k]):
+                    k += 1
+                place = self.ents.add(j, k, "LOC")
+                if place is not None:
+                    of_spans.append(place)
+                    j = k
+                    continue
+            if self.cap(tok) and self.common(tok):
+                j += 1
+                continue
+            if self.acronym(tok) and not self.lex.match_title(doc, j, PREFIX_KINDS):
+                j += 1
+                continue
+            if (tok.text.casefold() in CONNECTORS and j + 1 < len(doc) and self.cap(doc[j + 1])
+                    and j > first):
+                j += 1
+                continue
+            if lowercase_head and j == first and tok.is_alpha and tok.text.islower() and tok.text not in PREPOSITIONS:
+                j += 1  # "pengamat politik"
+                continue
+            break
+        # "Kapolres Sleman AKBP Budi": proper words standing before a rank belong to the title
+        k = j
+        while k < len(doc) and (limit is None or k < limit) and self.name_token(doc[k]) and self.ents.at(k) is None:
+            k += 1
+        if k > j and k < len(doc) and self.lex.match_title(doc, k, frozenset({"rank"})):
+            place = self.ents.add(j, k, "LOC")
+            if place is not None:
+                of_spans.append(place)
+            j = k
+        return j, of_spans
+
+    def cue_phrase(self, start: int, cue_end: int, label: str, *, in_title: bool = False,
+                   limit: int | None = None) -> Span | None:
+        """A span from a cue word over the name after it ("Universitas Gadjah Mada")."""
+        doc = self.doc
+        j = cue_end
+        proper = commons = 0
+        while j < len(doc) and (limit is None or j < limit):
+            tok = doc[j]
+            owner = self.ents.at(j)
+            if owner is not None:
+                if owner.label_ == "PER" or owner.start < j:
+                    break
+                j = owner.end
+                proper += 1
+                continue
+            if self.lex.match_title(doc, j, PREFIX_KINDS | ROLE_KINDS) and not self.common(tok):
+                break
+            place_end = self.lex.match_cue(doc, j, self.lex.place_cues) if label == "ORG" else None
+            if place_end is not None and place_end < len(doc) and self.name_token(doc[place_end]):
+                j = place_end + 1  # "Dinas Kesehatan Kota Bandung"
+                proper += 1
+                continue
+            if self.cap(tok) and (self.common(tok) or self.acronym(tok)):
+                j += 1
+                commons += 1
+                continue
+            if tok.like_num and (tok.text.isdigit() or tok.text.isupper()) and j == cue_end:
+                j += 1
+                proper += 1
+                continue
+            if tok.text.casefold() in CONNECTORS and j > cue_end and j + 1 < len(doc) and self.cap(doc[j + 1]):
+                j += 1
+                continue
+            if self.name_token(tok) or (tok.text.isupper() and tok.is_alpha):
+                if in_title and (proper >= 1 or commons >= 1):
+                    break  # in a title, proper words after the organisation's name are the person's
+                j += 1
+                proper += 1
+                continue
+            break
+        while j > cue_end and doc[j - 1].text.casefold() in CONNECTORS:
+            j -= 1
+        if j == cue_end:
+            return None
+        if in_title and proper == 0 and not any(self.cap(t) for t in doc[cue_end:j]):
+            return None
+        return self.ents.add(start, j, label, swallow=True)
+
+    def name_after(self, j: int, hint: int | None) -> tuple[int, int, Span | None] | None:
+        """The person's name starting at token ``j``: (start, end, existing PER span or None)."""
+        doc = self.doc
+        if j >= len(doc):
+            return None
+        owner = self.ents.at(j)
+        if owner is not None:
+            return (owner.start, owner.end, owner) if owner.label_ == "PER" and owner.start == j else None
+        end = hint if hint is not None else j
+        if hint is None:
+            end = self.run_end(j)
+        if end <= j or end - j > MAX_NAME_TOKENS:
+            return None
+        if not self.name_token(doc[j]):
+            return None
+        gap = end
+        while gap < len(doc) and doc[gap].is_space and "\n" not in doc[gap].text:
+            gap += 1
+        after = self.ents.at(gap) if gap < len(doc) else None
+        if after is not None and after.start != gap:
+            after = None
+        if after is not None and after.label_ == "PER" and hint is None:
+            # "Vladimir" + a known "Putin": one name, keeping what the other component linked
+            kb_id = after.kb_id_
+            self.ents.remove(after)
+            span = self.ents.add(j, after.end, "PER", kb_id=kb_id)
+            return (j, after.end, span) if span is not None else None
+        return j, end, None
+
+    def apposition(self, title_start: int, title_end: int, of_spans: list[Span]) -> None:
+        """Records "Name, Title" when a role phrase follows a name and a comma."""
+        doc = self.doc
+        if title_start < 2 or doc[title_start - 1].text != ",":
+            return
+        end = title_end
+        # "Kepala Dusun X, Kelurahan Y, Kecamatan Z": the role goes on over places
+        while end + 1 < len(doc) and doc[end].text == ",":
+            cue = self.lex.match_cue(doc, end + 1, self.lex.place_cues | self.lex.org_cues)
+            owner = self.ents.at(end + 1)
+            if owner is not None and owner.label_ in ("LOC", "ORG") and owner.start == end + 1 and cue:
+                of_spans.append(owner)
+                end = owner.end
+                continue
+            if cue is None:
+                break
+            label = "LOC" if self.lex.match_cue(doc, end + 1, self.lex.place_cues) else "ORG"
+            span = self.cue_phrase(end + 1, cue, label)
+            if span is None:
+                break
+            of_spans.append(span)
+            end = span.end
+        person = self.name_before(title_start - 1)
+        if person is not None:
+            self.record_role(title_start, end, person, of_spans)
+
+    def name_before(self, comma: int) -> Span | None:
+        """The person span ending just before token ``comma``, made from a capitalised run if needed."""
+        doc = self.doc
+        owner = self.ents.at(comma - 1)
+        if owner is not None:
+            return owner if owner.label_ == "PER" else None
+        k = self.run_start(comma)
+        if k == comma or self.titlecase_line(k):
+            return None
+        prev = doc[k - 1] if k > 0 else None
+        ok = (prev is None or self.sent_start(k)
+              or self.lex.person_cues.get(prev.text.casefold()) == "after"
+              or prev.text.casefold() in ("oleh", "menurut", "bersama", "dan"))
+        if not ok:
+            return None
+        return self.ents.add(k, comma, "PER")
+
+    def record_role(self, title_start: int, title_end: int, person: Span, of_spans: list[Span]) -> None:
+        doc = self.doc
+        while title_end > title_start and doc[title_end - 1].text in (",", ".", "/"):
+            title_end -= 1
+        self.pending.append((title_start, title_end, person, list(of_spans)))
+
+    def finish_roles(self) -> None:
+        """Turns the roles seen into character offsets, against the spans as they finally stand."""
+        doc = self.doc
+        for title_start, title_end, person, of_spans in self.pending:
+            person = self.ents.at(person.start)
+            if person is None or person.label_ != "PER":
+                continue
+            owners = [self.ents.at(s.start) for s in of_spans]
+            owners = [o for o in owners if o is not None and o.label_ in ("ORG", "LOC")]
+            of = next((o for o in owners if o.label_ == "ORG"), None) or next(iter(owners), None)
+            self.roles.append(RoleSpan(
+                doc[title_start].idx, doc[title_end - 1].idx + len(doc[title_end - 1].text),
+                person.start_char, person.end_char,
+                of.start_char if of is not None else None, of.end_char if of is not None else None,
+            ))
+
+    def cue_people(self) -> None:
+        """People beside reporting cues: "kata Budi Santoso", "Siti juga mengatakan"."""
+        doc = self.doc
+        for i, tok in enumerate(doc):
+            kind = self.lex.person_cues.get(tok.text.casefold())
+            if kind == "after" and tok.text[0].islower():
+                j = i + 1
+                end = self.run_end(j)
+                if j < end <= j + MAX_NAME_TOKENS - 1 and not self.titlecase_line(j):
+                    self.ents.add(j, end, "PER")
+            elif kind == "before" and tok.text[0].islower():
+                k = i
+                while k > 0 and self.lex.person_cues.get(doc[k - 1].text.casefold()) == "filler":
+                    k -= 1
+                end = k
+                k = self.run_start(end)
+                if k == end or self.titlecase_line(k):
+                    continue
+                prev = doc[k - 1] if k > 0 else None
+                if prev is None or self.sent_start(k) or prev.text == "," or prev.text.islower():
+                    if prev is not None and prev.text.casefold() in PREPOSITIONS:
+                        continue
+                    self.ents.add(k, end, "PER")
+
+    def cue_spans(self) -> None:
+        """Organisations and places that start with a cue word."""
+        doc = self.doc
+        i = 0
+        while i < len(doc):
+            if self.ents.at(i) is not None:
+                i += 1
+                continue
+            for cues, label in ((self.lex.org_cues, "ORG"), (self.lex.place_cues, "LOC")):
+                end = self.lex.match_cue(doc, i, cues)
+                if end is not None:
+                    span = self.cue_phrase(i, end, label)
+                    if span is not None and not (self.titlecase_line(i) and span.end - span.start > 4):
+                        i = span.end - 1
+                        break
+                    if span is not None:
+                        self.ents.remove(span)
+            i += 1
+
+    def acronyms(self) -> None:
+        """"Amerika Serikat (AS)": the abbreviation in brackets after a name is the same kind of entity."""
+        doc = self.doc
+        for span in list(self.ents.spans):
+            k = span.end
+            if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
+                tok = doc[k + 1]
+                if self.ents.at(k + 1) is None and tok.text[:1].isupper() and tok.text.replace("-", "").isalnum() \
+                        and len(tok.text) <= 8 and sum(c.isupper() for c in tok.text) >= 2:
+                    self.ents.add(k + 1, k + 2, span.label_)
+
+    def propagate(self) -> None:
+        """Tags later single-word mentions of a known person's surname or first name."""
+        doc = self.doc
+        parts: dict[str, set[str]] = {}
+        for span in self.ents.spans:
+            if span.label_ != "PER" or len(span) < 2:
+                continue
+            full = fold_name(span.text)
+            for tok in (span[0], span[-1]):
+                if len(tok.text) >= 3 and self.name_token(tok):
+                    parts.setdefault(fold_name(tok.text), set()).add(full)
+        for i, tok in enumerate(doc):
+            if self.ents.at(i) is not None or not self.cap(tok):
+                continue
+            owners = parts.get(fold_name(tok.text))
+            if owners is None or len(owners) != 1:
+                continue
+            if i + 1 < len(doc) and self.name_token(doc[i + 1]) and self.ents.at(i + 1) is None \
+                    and not self.titlecase_line(i):
+                continue  # part of a longer, different name
+            self.ents.add(i, i + 1, "PER")
+
+
+def fold_name(text: str) -> str:
+    """A name folded for comparison: case, accents, punctuation and transliteration variants.
+
+    "Zelenskyy", "Zelenskiy" and "ZELENSKY" fold alike; so do "Andriy" and "Andrii".
+    """
+    import re
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = re.sub(r"[’'`.]", "", text)
+    text = re.sub(r"[^\w]+", " ", text)
+    text = re.sub(r"sk(?:yy|iy|yi|ii|y|i)\b", "sky", text)
+    text = text.replace("y", "i")
+    return " ".join(text.split())
