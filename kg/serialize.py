@@ -134,9 +134,13 @@ def parse(data: bytes | str, fmt: str | Format) -> Dataset:
     ds = Dataset()
     try:
         with _quiet_rdflib():
-            ds.parse(data=data.decode("utf-8") if isinstance(data, bytes) else data, format=f.rdflib_name)
+            ds.parse(
+                data=data.decode("utf-8") if isinstance(data, bytes) else data, format=f.rdflib_name
+            )
     except UnicodeDecodeError as exc:
-        raise RdfInputError(f"the {f.name} input is not UTF-8: {exc}", "save the file as UTF-8") from exc
+        raise RdfInputError(
+            f"the {f.name} input is not UTF-8: {exc}", "save the file as UTF-8"
+        ) from exc
     except Exception as exc:  # each rdflib parser raises its own exception types
         raise RdfInputError(
             f"cannot parse the input as {f.name}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}",
@@ -187,7 +191,9 @@ def _jsonld(batch: list[Graph]) -> bytes:
 
 
 def _frame_root_type() -> str:
-    frame = json.loads(context_document().parent.joinpath("frame.jsonld").read_text(encoding="utf-8"))
+    frame = json.loads(
+        context_document().parent.joinpath("frame.jsonld").read_text(encoding="utf-8")
+    )
     return frame["@type"]
 
 
@@ -197,7 +203,9 @@ class _Nester:
     def __init__(self, ctx: dict[str, Any], nodes: list[dict]):
         self.index = {n["@id"]: n for n in nodes if "@id" in n}
         self.loose = [n for n in nodes if "@id" not in n]
-        self.id_terms = {t for t, d in ctx.items() if isinstance(d, dict) and d.get("@type") == "@id"}
+        self.id_terms = {
+            t for t, d in ctx.items() if isinstance(d, dict) and d.get("@type") == "@id"
+        }
         iri_to_term = {d["@id"]: t for t, d in ctx.items() if isinstance(d, dict) and "@id" in d}
         # reverse term -> the forward term its children use to point at their parent
         self.reverse = {
@@ -238,7 +246,12 @@ class _Nester:
             items = []
             for value in sorted(values if many else [values], key=_value_order):
                 ref = self._ref(key, value)
-                if ref is not None and ref in self.index and ref not in self.done and ref not in path:
+                if (
+                    ref is not None
+                    and ref in self.index
+                    and ref not in self.done
+                    and ref not in path
+                ):
                     self.done.add(ref)
                     value = self._visit(self.index[ref], (*path, ref))
                 items.append(value)

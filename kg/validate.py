@@ -40,7 +40,11 @@ class Violation:
 
     def line(self) -> str:
         """One readable line: ``article/abc123 schema:headline: an article needs exactly one headline``."""
-        focus = self.focus[len(self.base) :] if self.base and self.focus.startswith(self.base) else self.focus
+        focus = (
+            self.focus[len(self.base) :]
+            if self.base and self.focus.startswith(self.base)
+            else self.focus
+        )
         where = f"{focus} {self.path}" if self.path else focus
         return f"{where}: {self.message}"
 
@@ -76,7 +80,9 @@ def load_shapes(paths: Iterable[str | Path] | None = None) -> Graph:
 def _shipped_shapes() -> Graph:
     g = Graph()
     for f in shape_files():
-        g.parse(data=f.read_text(encoding="utf-8"), format="turtle", publicID=f"urn:kg:shapes:{f.name}")
+        g.parse(
+            data=f.read_text(encoding="utf-8"), format="turtle", publicID=f"urn:kg:shapes:{f.name}"
+        )
     return g
 
 
@@ -140,9 +146,15 @@ def _offset_violations(data: Graph, base: str) -> list[Violation]:
                 continue  # missing pieces are the shapes' to report
             text, b, e = str(text), int(begin), int(end)
             if e > len(text):
-                message = f"endIndex {e} is past the end of the article text ({len(text)} characters)"
+                message = (
+                    f"endIndex {e} is past the end of the article text ({len(text)} characters)"
+                )
                 path = KGO.endIndex
-            elif node == KGO.Mention and b < e and text[b:e] != str(data.value(focus, KGO.anchorText)):
+            elif (
+                node == KGO.Mention
+                and b < e
+                and text[b:e] != str(data.value(focus, KGO.anchorText))
+            ):
                 message = f"anchorText is not the article text from {b} to {e} ({text[b:e]!r})"
                 path = KGO.anchorText
             else:
@@ -179,11 +191,13 @@ def _qname(node: Node) -> str:
     if isinstance(node, URIRef):
         for prefix, ns in PREFIXES.items():
             if str(node).startswith(ns) and len(str(node)) > len(ns):
-                return f"{prefix}:{str(node)[len(ns):]}"
+                return f"{prefix}:{str(node)[len(ns) :]}"
         return f"<{node}>"
     return "(complex path)"
 
 
 def _default_message(results: Graph, result: Node) -> str:
     component = results.value(result, SH.sourceConstraintComponent)
-    return f"fails {str(component).rsplit('#', 1)[-1]}" if component is not None else "fails a shape"
+    return (
+        f"fails {str(component).rsplit('#', 1)[-1]}" if component is not None else "fails a shape"
+    )

@@ -9,7 +9,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib import namespace as ns
 
 from kg.errors import ConfigError, KgError
-from kg.model import Entity, Mention, Provenance, Role, Statement
+from kg.model import Entity, Mention, Provenance, Role
 from kg.rdf import DEFAULT_BASE, build_graph
 from kg.rdf.build import xsd_date
 from kg.rdf.namespaces import KGO, SDO
@@ -35,50 +35,119 @@ def graph():
 # (what the contract or the design asks, a SPARQL ASK that holds on the rich article's graph)
 CONTRACT = [
     ("article is a NewsArticle", f"{ART} a schema:NewsArticle"),
-    ("headline", f'{ART} schema:headline "Menteri Keuangan Sri Wahyuni Tanjung Tinjau Pelabuhan Bitung"'),
-    ("description", f'{ART} schema:description "Pemerintah menargetkan bongkar muat naik dua kali lipat tahun depan."'),
-    ("author is a Person", f'{ART} schema:author ?a . ?a a schema:Person ; schema:name "Rahmat Hidayat"'),
-    ("editor is a Person", f'{ART} schema:editor ?e . ?e a schema:Person ; schema:name "Dewi Lestari"'),
-    ("publisher is an Organization", f'{ART} schema:publisher ?p . ?p a schema:Organization ; schema:name "Kompas TV"'),
-    ("datePublished is xsd:dateTime", f'{ART} schema:datePublished "2025-03-03T14:20:00+08:00"^^xsd:dateTime'),
+    (
+        "headline",
+        f'{ART} schema:headline "Menteri Keuangan Sri Wahyuni Tanjung Tinjau Pelabuhan Bitung"',
+    ),
+    (
+        "description",
+        f'{ART} schema:description "Pemerintah menargetkan bongkar muat naik dua kali lipat tahun depan."',
+    ),
+    (
+        "author is a Person",
+        f'{ART} schema:author ?a . ?a a schema:Person ; schema:name "Rahmat Hidayat"',
+    ),
+    (
+        "editor is a Person",
+        f'{ART} schema:editor ?e . ?e a schema:Person ; schema:name "Dewi Lestari"',
+    ),
+    (
+        "publisher is an Organization",
+        f'{ART} schema:publisher ?p . ?p a schema:Organization ; schema:name "Kompas TV"',
+    ),
+    (
+        "datePublished is xsd:dateTime",
+        f'{ART} schema:datePublished "2025-03-03T14:20:00+08:00"^^xsd:dateTime',
+    ),
     ("inLanguage is a BCP 47 tag", f'{ART} schema:inLanguage "id"'),
-    ("dateline is locationCreated Place", f'{ART} schema:locationCreated ?l . ?l a schema:Place ; schema:name "Bitung"'),
-    ("url", f'{ART} schema:url "https://www.kompas.tv/ekonomi/2025/03/03/menkeu-tinjau-pelabuhan-bitung"^^xsd:anyURI'),
-    ("image with caption", f'{ART} schema:image ?i . ?i a schema:ImageObject ; schema:caption ?c'),
+    (
+        "dateline is locationCreated Place",
+        f'{ART} schema:locationCreated ?l . ?l a schema:Place ; schema:name "Bitung"',
+    ),
+    (
+        "url",
+        f'{ART} schema:url "https://www.kompas.tv/ekonomi/2025/03/03/menkeu-tinjau-pelabuhan-bitung"^^xsd:anyURI',
+    ),
+    ("image with caption", f"{ART} schema:image ?i . ?i a schema:ImageObject ; schema:caption ?c"),
     ("image creditText", f'{ART} schema:image ?i . ?i schema:creditText "ANDI PRATAMA / ANTARA"'),
-    ("image creator is a Person", f'{ART} schema:image ?i . ?i schema:creator ?c . ?c a schema:Person ; schema:name "Andi Pratama"'),
-    ("image agency is copyrightHolder", f'{ART} schema:image ?i . ?i schema:copyrightHolder ?o . ?o a schema:Organization ; schema:name "Antara"'),
+    (
+        "image creator is a Person",
+        f'{ART} schema:image ?i . ?i schema:creator ?c . ?c a schema:Person ; schema:name "Andi Pratama"',
+    ),
+    (
+        "image agency is copyrightHolder",
+        f'{ART} schema:image ?i . ?i schema:copyrightHolder ?o . ?o a schema:Organization ; schema:name "Antara"',
+    ),
     ("mentions a Person", f"{ART} schema:mentions {SRI}"),
-    ("mentions an Organization", f'{ART} schema:mentions ?o . ?o a schema:Organization ; schema:name "Kementerian Keuangan"'),
-    ("mentions a Place", f'{ART} schema:mentions ?p . ?p a schema:Place ; schema:name "Sulawesi Utara"'),
+    (
+        "mentions an Organization",
+        f'{ART} schema:mentions ?o . ?o a schema:Organization ; schema:name "Kementerian Keuangan"',
+    ),
+    (
+        "mentions a Place",
+        f'{ART} schema:mentions ?p . ?p a schema:Place ; schema:name "Sulawesi Utara"',
+    ),
     ("sourceText is Article.text", f"{ART} kgo:sourceText ?t"),
     ("articleBody", f"{ART} schema:articleBody ?b"),
     ("core type stated explicitly", f"{SRI} a schema:Person"),
-    ("extra type beside the core type", f'?c a schema:Country , schema:Place ; schema:name "Indonesia"'),
+    (
+        "extra type beside the core type",
+        '?c a schema:Country , schema:Place ; schema:name "Indonesia"',
+    ),
     ("name is the fullest form", f'{SRI} schema:name "Sri Wahyuni Tanjung"'),
     ("other surface forms are alternateName", f'{SRI} schema:alternateName "Wahyuni"'),
-    ("sameAs Wikidata when linked", f'<{ID}entity/Q252> schema:sameAs wd:Q252 ; schema:name "Indonesia"'),
+    (
+        "sameAs Wikidata when linked",
+        f'<{ID}entity/Q252> schema:sameAs wd:Q252 ; schema:name "Indonesia"',
+    ),
     ("jobTitle as written", f'{SRI} schema:jobTitle "Menteri Keuangan"'),
-    ("structured position joined to its organization",
-     f'{SRI} kgo:holdsPosition ?pos . ?pos a kgo:Position ; schema:name "Menteri Keuangan" ; kgo:inArticle {ART} ; '
-     f'kgo:positionOf ?o . ?o schema:name "Kementerian Keuangan"'),
-    ("position joined to a place", f'?p kgo:positionOf ?l ; schema:name "Gubernur Sulawesi Utara" . ?l a schema:Place'),
-    ("direct quote types",
-     f'?s a kgo:Statement , kgo:DirectQuote , schema:Quotation ; schema:text "Ini kabar gembira bagi nelayan kami"'),
-    ("reported speech types",
-     f'?s a kgo:Statement , kgo:ReportedSpeech ; schema:text "Kementerian Keuangan akan menyiapkan insentif fiskal bagi investor"'),
-    ("statement creator is the speaker", f'?s schema:text "Kami ingin pelabuhan ini menjadi pintu ekspor utama Indonesia di kawasan timur" ; schema:creator {SRI}'),
+    (
+        "structured position joined to its organization",
+        (
+            f'{SRI} kgo:holdsPosition ?pos . ?pos a kgo:Position ; schema:name "Menteri Keuangan" ; kgo:inArticle {ART} ; '
+            f'kgo:positionOf ?o . ?o schema:name "Kementerian Keuangan"'
+        ),
+    ),
+    (
+        "position joined to a place",
+        '?p kgo:positionOf ?l ; schema:name "Gubernur Sulawesi Utara" . ?l a schema:Place',
+    ),
+    (
+        "direct quote types",
+        '?s a kgo:Statement , kgo:DirectQuote , schema:Quotation ; schema:text "Ini kabar gembira bagi nelayan kami"',
+    ),
+    (
+        "reported speech types",
+        '?s a kgo:Statement , kgo:ReportedSpeech ; schema:text "Kementerian Keuangan akan menyiapkan insentif fiskal bagi investor"',
+    ),
+    (
+        "statement creator is the speaker",
+        f'?s schema:text "Kami ingin pelabuhan ini menjadi pintu ekspor utama Indonesia di kawasan timur" ; schema:creator {SRI}',
+    ),
     ("statement is part of the article", f"?s a kgo:Statement ; schema:isPartOf {ART}"),
-    ("cue as written", f'?s kgo:cue "ujarnya" ; schema:text "Ini kabar gembira bagi nelayan kami"'),
+    ("cue as written", '?s kgo:cue "ujarnya" ; schema:text "Ini kabar gembira bagi nelayan kami"'),
     ("about", f'?s kgo:cue "kata" ; schema:about <{ID}entity/Q252>'),
-    ("dateCreated", f'?s kgo:cue "kata" ; schema:dateCreated "2025-03-03"^^xsd:date'),
+    ("dateCreated", '?s kgo:cue "kata" ; schema:dateCreated "2025-03-03"^^xsd:date'),
     ("statement locationCreated", f'?s kgo:cue "kata" ; schema:locationCreated <{ID}place/bitung>'),
-    ("statement offsets", f'?s kgo:cue "kata" ; kgo:beginIndex ?b ; kgo:endIndex ?e . FILTER(datatype(?b) = xsd:nonNegativeInteger && ?e > ?b)'),
-    ("mention nodes", f'?m a kgo:Mention ; kgo:mentionOf {SRI} ; kgo:inArticle {ART} ; kgo:anchorText "Wahyuni" ; kgo:beginIndex ?b ; kgo:endIndex ?e'),
-    ("software and version",
-     f'{ART} prov:wasGeneratedBy ?run . ?run a prov:Activity ; prov:wasAssociatedWith ?kg ; kgo:pipeline "kg-id-test" . '
-     f'?kg a prov:SoftwareAgent , schema:SoftwareApplication ; schema:name "kg" ; schema:softwareVersion "0.1.0"'),
-    ("skipped speakerless statement counted", f'{ART} kgo:unattributedStatements "1"^^xsd:nonNegativeInteger'),
+    (
+        "statement offsets",
+        '?s kgo:cue "kata" ; kgo:beginIndex ?b ; kgo:endIndex ?e . FILTER(datatype(?b) = xsd:nonNegativeInteger && ?e > ?b)',
+    ),
+    (
+        "mention nodes",
+        f'?m a kgo:Mention ; kgo:mentionOf {SRI} ; kgo:inArticle {ART} ; kgo:anchorText "Wahyuni" ; kgo:beginIndex ?b ; kgo:endIndex ?e',
+    ),
+    (
+        "software and version",
+        (
+            f'{ART} prov:wasGeneratedBy ?run . ?run a prov:Activity ; prov:wasAssociatedWith ?kg ; kgo:pipeline "kg-id-test" . '
+            f'?kg a prov:SoftwareAgent , schema:SoftwareApplication ; schema:name "kg" ; schema:softwareVersion "0.1.0"'
+        ),
+    ),
+    (
+        "skipped speakerless statement counted",
+        f'{ART} kgo:unattributedStatements "1"^^xsd:nonNegativeInteger',
+    ),
 ]
 
 
@@ -89,8 +158,14 @@ def test_contract_row_holds(graph, what, pattern):
 
 # (what must not be there, a SPARQL ASK that must be false)
 ABSENT = [
-    ("byline-only people are not mentioned", f'{ART} schema:mentions ?p . ?p schema:name "Rahmat Hidayat"'),
-    ("the name is not repeated as alternateName", f'{SRI} schema:alternateName "Sri Wahyuni Tanjung"'),
+    (
+        "byline-only people are not mentioned",
+        f'{ART} schema:mentions ?p . ?p schema:name "Rahmat Hidayat"',
+    ),
+    (
+        "the name is not repeated as alternateName",
+        f'{SRI} schema:alternateName "Sri Wahyuni Tanjung"',
+    ),
     ("speakerless statement left out", '?s schema:text "pelabuhan itu akan diperluas"'),
     ("reported speech is not a Quotation", "?s a kgo:ReportedSpeech , schema:Quotation"),
     ("no node has two core types", "?n a schema:Person , schema:Place"),
@@ -133,7 +208,7 @@ def test_same_article_gives_identical_triples():
 def test_same_entity_from_two_articles_gets_one_iri():
     one = build_graph(small_article("a-1"))
     two = build_graph(small_article("a-2", headline="Kerja Bakti Berlanjut"))
-    people = lambda g: set(g.subjects(ns.RDF.type, SDO.Person))  # noqa: E731
+    people = lambda g: set(g.subjects(ns.RDF.type, SDO.Person))
     assert people(one) == people(two) == {URIRef(f"{ID}person/budi-santoso")}
 
 
@@ -143,7 +218,9 @@ def test_base_iri_is_settable():
     assert all(not str(s).startswith(ID) for s in g.subjects())
 
 
-@pytest.mark.parametrize("base", ["example.org/kg/", "https://example.org/kg", "ftp://example.org/"])
+@pytest.mark.parametrize(
+    "base", ["example.org/kg/", "https://example.org/kg", "ftp://example.org/"]
+)
 def test_bad_base_iri_raises(base):
     with pytest.raises(ConfigError, match="base IRI"):
         build_graph(small_article(), base_iri=base)
@@ -164,7 +241,9 @@ def test_dates_typed_by_form(value, lexical, datatype):
     assert (str(lit), lit.datatype) == (lexical, datatype)
 
 
-@pytest.mark.parametrize("value", ["3 Maret 2025", "2025-02-30", "2025-03-03T25:00:00", "03/03/2025", ""])
+@pytest.mark.parametrize(
+    "value", ["3 Maret 2025", "2025-02-30", "2025-03-03T25:00:00", "03/03/2025", ""]
+)
 def test_bad_dates_raise(value):
     with pytest.raises(KgError, match="ISO 8601"):
         build_graph(small_article(date_published=value or " "))
@@ -187,14 +266,21 @@ def test_statement_without_person_or_org_speaker_is_skipped_and_counted(speaker,
     s = replace(base.statements[0], speaker=speaker)
     g = build_graph(replace(base, entities=entities, statements=(s, s)))
     assert not list(g.subjects(ns.RDF.type, KGO.Statement))
-    assert g.value(URIRef(f"{ID}article/small-1"), KGO.unattributedStatements) == Literal(2, datatype=ns.XSD.nonNegativeInteger)
+    assert g.value(URIRef(f"{ID}article/small-1"), KGO.unattributedStatements) == Literal(
+        2, datatype=ns.XSD.nonNegativeInteger
+    )
 
 
 def test_organization_speaker_is_kept():
     base = small_article()
     org = Entity("o1", "Organization", "Pemerintah Desa Sukamaju")
-    g = build_graph(replace(base, entities=base.entities + (org,),
-                            statements=(replace(base.statements[0], speaker="o1"),)))
+    g = build_graph(
+        replace(
+            base,
+            entities=base.entities + (org,),
+            statements=(replace(base.statements[0], speaker="o1"),),
+        )
+    )
     (s,) = g.subjects(ns.RDF.type, KGO.Statement)
     assert g.value(s, SDO.creator) == URIRef(f"{ID}organization/pemerintah-desa-sukamaju")
 
@@ -202,15 +288,29 @@ def test_organization_speaker_is_kept():
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (dict(authors=("nobody",)), "entity key 'nobody'"),
-        (dict(publisher="p9"), "entity key 'p9'"),
-        (dict(entities=(Entity("p1", "Person", "A"), Entity("p1", "Person", "B"))), "share the key"),
-        (dict(entities=(Entity("p1", "Robot", "R2"),)), "entity type 'Robot'"),
-        (dict(entities=(Entity("p1", "Person", "Budi", extra_types=("City",)),)), "'City' is not a kind of Person"),
-        (dict(entities=(Entity("p1", "Person", "Budi", wikidata="wd:Q1"),)), "Wikidata id"),
-        (dict(entities=(Entity("p1", "Person", "Budi", mentions=(Mention(0, 999, "x"),)),)), "outside the article text"),
-        (dict(entities=(Entity("p1", "Person", "Budi", wikidata="Q5"), Entity("l1", "Place", "Bumi", wikidata="Q5"))), "both linked"),
-        (dict(id=""), "empty id"),
+        ({"authors": ("nobody",)}, "entity key 'nobody'"),
+        ({"publisher": "p9"}, "entity key 'p9'"),
+        ({"entities": (Entity("p1", "Person", "A"), Entity("p1", "Person", "B"))}, "share the key"),
+        ({"entities": (Entity("p1", "Robot", "R2"),)}, "entity type 'Robot'"),
+        (
+            {"entities": (Entity("p1", "Person", "Budi", extra_types=("City",)),)},
+            "'City' is not a kind of Person",
+        ),
+        ({"entities": (Entity("p1", "Person", "Budi", wikidata="wd:Q1"),)}, "Wikidata id"),
+        (
+            {"entities": (Entity("p1", "Person", "Budi", mentions=(Mention(0, 999, "x"),)),)},
+            "outside the article text",
+        ),
+        (
+            {
+                "entities": (
+                    Entity("p1", "Person", "Budi", wikidata="Q5"),
+                    Entity("l1", "Place", "Bumi", wikidata="Q5"),
+                )
+            },
+            "both linked",
+        ),
+        ({"id": ""}, "empty id"),
     ],
 )
 def test_inconsistent_article_raises_with_advice(change, message):
@@ -274,6 +374,9 @@ def test_minimal_article_leaves_optional_fields_out():
 
 def test_offsets_are_checked_against_the_text():
     s, e = span("Budi Santoso", text=small_article().text)
-    assert (s, e) == (small_article().entities[0].mentions[0].start, small_article().entities[0].mentions[0].end)
+    assert (s, e) == (
+        small_article().entities[0].mentions[0].start,
+        small_article().entities[0].mentions[0].end,
+    )
     with pytest.raises(KgError, match="offset -1"):
         _with_statement(start=-1)

@@ -40,8 +40,12 @@ def test_article_iris_follow_the_templates():
     ("core", "name", "qid", "path"),
     [
         ("Person", "Prabowo Subianto", None, "person/prabowo-subianto"),
-        ("Organization", "Badan Nasional Penanggulangan Bencana", None,
-         "organization/badan-nasional-penanggulangan-bencana"),
+        (
+            "Organization",
+            "Badan Nasional Penanggulangan Bencana",
+            None,
+            "organization/badan-nasional-penanggulangan-bencana",
+        ),
         ("Place", "Yogyakarta", None, "place/yogyakarta"),
         ("Place", "Yogyakarta", "Q7568", "entity/Q7568"),
         ("Person", "anyone", "Q1", "entity/Q1"),
@@ -52,11 +56,17 @@ def test_entity_iri_from_wikidata_or_type_and_name(core, name, qid, path):
 
 
 def test_entity_iri_does_not_depend_on_the_article():
-    assert Minter("a").entity("Person", "Siti Aminah", None) == Minter("b").entity("Person", "Siti Aminah", None)
-    assert Minter("a").entity("Person", "Siti Aminah", None) != Minter("a").entity("Place", "Siti Aminah", None)
+    assert Minter("a").entity("Person", "Siti Aminah", None) == Minter("b").entity(
+        "Person", "Siti Aminah", None
+    )
+    assert Minter("a").entity("Person", "Siti Aminah", None) != Minter("a").entity(
+        "Place", "Siti Aminah", None
+    )
 
 
-@pytest.mark.parametrize("qid", ["Q", "q42", "Q042", "wd:Q42", "http://www.wikidata.org/entity/Q42", "P31"])
+@pytest.mark.parametrize(
+    "qid", ["Q", "q42", "Q042", "wd:Q42", "http://www.wikidata.org/entity/Q42", "P31"]
+)
 def test_malformed_wikidata_id_raises(qid):
     with pytest.raises(ConfigError, match="Wikidata id"):
         Minter("x").entity("Person", "Nama", qid)
@@ -76,7 +86,9 @@ def test_custom_base(base):
     assert str(Minter("n1", base).article()) == f"{base}article/n1"
 
 
-@pytest.mark.parametrize("base", ["", "example.org/", "https://example.org", "https://exa mple.org/"])
+@pytest.mark.parametrize(
+    "base", ["", "example.org/", "https://example.org", "https://exa mple.org/"]
+)
 def test_bad_base_raises(base):
     with pytest.raises(ConfigError, match="base IRI"):
         Minter("n1", base)

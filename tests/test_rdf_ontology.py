@@ -20,7 +20,9 @@ def onto() -> Graph:
 
 def _declared(onto: Graph) -> set[URIRef]:
     kinds = (ns.OWL.Class, ns.OWL.ObjectProperty, ns.OWL.DatatypeProperty)
-    return {s for k in kinds for s in onto.subjects(ns.RDF.type, k) if str(s).startswith(str(KGO._NS))}
+    return {
+        s for k in kinds for s in onto.subjects(ns.RDF.type, k) if str(s).startswith(str(KGO._NS))
+    }
 
 
 def test_every_kgo_term_in_the_namespace_is_declared_and_back(onto):
@@ -30,7 +32,12 @@ def test_every_kgo_term_in_the_namespace_is_declared_and_back(onto):
 
 def test_every_kgo_term_the_builder_writes_is_declared(onto):
     g = build_graph(rich_article())
-    used = {t for triple in g for t in triple if isinstance(t, URIRef) and str(t).startswith(str(KGO._NS))}
+    used = {
+        t
+        for triple in g
+        for t in triple
+        if isinstance(t, URIRef) and str(t).startswith(str(KGO._NS))
+    }
     assert used, "the rich article uses kgo terms"
     assert used <= _declared(onto), used - _declared(onto)
 

@@ -27,7 +27,11 @@ def rich() -> Graph:
 
 @pytest.fixture(scope="module")
 def batch() -> list[Graph]:
-    return [build_graph(rich_article()), build_graph(small_article("s1")), build_graph(small_article("s2"))]
+    return [
+        build_graph(rich_article()),
+        build_graph(small_article("s1")),
+        build_graph(small_article("s2")),
+    ]
 
 
 def _union(ds) -> Graph:
@@ -40,10 +44,15 @@ def _union(ds) -> Graph:
 @pytest.mark.parametrize(
     ("name", "canonical", "extension"),
     [
-        ("turtle", "turtle", ".ttl"), ("ttl", "turtle", ".ttl"),
-        ("json-ld", "json-ld", ".jsonld"), ("jsonld", "json-ld", ".jsonld"), ("JSON-LD", "json-ld", ".jsonld"),
-        ("nt", "nt", ".nt"), ("n-triples", "nt", ".nt"),
-        ("nquads", "nquads", ".nq"), ("nq", "nquads", ".nq"),
+        ("turtle", "turtle", ".ttl"),
+        ("ttl", "turtle", ".ttl"),
+        ("json-ld", "json-ld", ".jsonld"),
+        ("jsonld", "json-ld", ".jsonld"),
+        ("JSON-LD", "json-ld", ".jsonld"),
+        ("nt", "nt", ".nt"),
+        ("n-triples", "nt", ".nt"),
+        ("nquads", "nquads", ".nq"),
+        ("nq", "nquads", ".nq"),
         ("trig", "trig", ".trig"),
     ],
 )
@@ -54,8 +63,14 @@ def test_format_names_and_aliases(name, canonical, extension):
 
 @pytest.mark.parametrize(
     ("path", "name"),
-    [("out/a.ttl", "turtle"), ("A.JSONLD", "json-ld"), ("x.json", "json-ld"), ("x.nt", "nt"),
-     ("x.nq", "nquads"), ("dir.v2/x.trig", "trig")],
+    [
+        ("out/a.ttl", "turtle"),
+        ("A.JSONLD", "json-ld"),
+        ("x.json", "json-ld"),
+        ("x.nt", "nt"),
+        ("x.nq", "nquads"),
+        ("dir.v2/x.trig", "trig"),
+    ],
 )
 def test_format_for_path(path, name):
     assert format_for_path(path).name == name
@@ -102,7 +117,9 @@ def test_triple_formats_have_no_named_graphs(batch, fmt):
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
 def test_output_is_the_same_bytes_every_time(fmt):
-    assert serialize(build_graph(rich_article()), fmt) == serialize(build_graph(rich_article()), fmt)
+    assert serialize(build_graph(rich_article()), fmt) == serialize(
+        build_graph(rich_article()), fmt
+    )
 
 
 def test_turtle_uses_https_schema_and_our_prefixes(rich):
@@ -158,8 +175,12 @@ def test_shipped_context_declares_our_prefixes():
 
 @pytest.mark.parametrize(
     ("data", "fmt"),
-    [(b"<a> <b> .", "nt"), (b"@prefix x: <y> . x:a x:b", "turtle"), (b"{not json", "json-ld"),
-     (b"\xff\xfe\x00", "turtle")],
+    [
+        (b"<a> <b> .", "nt"),
+        (b"@prefix x: <y> . x:a x:b", "turtle"),
+        (b"{not json", "json-ld"),
+        (b"\xff\xfe\x00", "turtle"),
+    ],
 )
 def test_unparsable_input_raises(data, fmt):
     with pytest.raises(RdfInputError):
@@ -185,7 +206,9 @@ def test_rich_article_matches_golden_turtle(rich):
     if os.environ.get("KG_UPDATE_GOLDEN"):
         path.write_bytes(serialize(rich, "turtle"))
     expected = Graph().parse(path, format="turtle")
-    assert isomorphic(expected, rich), "graph differs from the golden file:\n" + _diff(expected, rich)
+    assert isomorphic(expected, rich), "graph differs from the golden file:\n" + _diff(
+        expected, rich
+    )
 
 
 def test_golden_diff_is_readable(rich):

@@ -29,7 +29,12 @@ def test_conforming_graph_passes(name):
 @pytest.mark.parametrize(
     ("name", "focus", "path", "fragment"),
     [
-        ("article-bad-headline.ttl", "article/t1", "schema:headline", "exactly one non-empty headline"),
+        (
+            "article-bad-headline.ttl",
+            "article/t1",
+            "schema:headline",
+            "exactly one non-empty headline",
+        ),
         ("article-bad-date.ttl", "article/t1", "schema:datePublished", "xsd:date or xsd:dateTime"),
         ("article-bad-publisher.ttl", "article/t1", "schema:publisher", "schema:Organization"),
         ("article-bad-language.ttl", "article/t1", "schema:inLanguage", "BCP 47"),
@@ -38,19 +43,44 @@ def test_conforming_graph_passes(name):
         ("entity-bad-sameas.ttl", "place/kendal", "schema:sameAs", "Wikidata item IRI"),
         ("entity-bad-name.ttl", "organization/tanpa-nama", "schema:name", "exactly one non-empty"),
         ("person-bad-position.ttl", "person/rina-marlina", "kgo:holdsPosition", "kgo:Position"),
-        ("organization-bad-position.ttl", "organization/bpbd", "kgo:holdsPosition", "only a person"),
+        (
+            "organization-bad-position.ttl",
+            "organization/bpbd",
+            "kgo:holdsPosition",
+            "only a person",
+        ),
         ("place-bad-jobtitle.ttl", "place/kendal", "schema:jobTitle", "no jobTitle"),
         ("position-bad-article.ttl", "article/t1/position/p", "kgo:inArticle", "one article"),
         ("statement-bad-creator.ttl", "article/t1/statement/26-47", "schema:creator", "speaker"),
-        ("statement-bad-creator-place.ttl", "article/t1/statement/26-47", "schema:creator", "Person or Organization"),
+        (
+            "statement-bad-creator-place.ttl",
+            "article/t1/statement/26-47",
+            "schema:creator",
+            "Person or Organization",
+        ),
         ("statement-bad-text.ttl", "article/t1/statement/26-47", "schema:text", "non-empty"),
         ("statement-bad-offsets.ttl", "article/t1/statement/47-26", "kgo:beginIndex", "less than"),
-        ("directquote-bad-quotation.ttl", "article/t1/statement/26-47", "rdf:type", "schema:Quotation"),
-        ("reportedspeech-bad-quotation.ttl", "article/t1/statement/26-47", "", "not a schema:Quotation"),
+        (
+            "directquote-bad-quotation.ttl",
+            "article/t1/statement/26-47",
+            "rdf:type",
+            "schema:Quotation",
+        ),
+        (
+            "reportedspeech-bad-quotation.ttl",
+            "article/t1/statement/26-47",
+            "",
+            "not a schema:Quotation",
+        ),
         ("mention-bad-entity.ttl", "article/t1/mention/71-77", "kgo:mentionOf", "exactly one"),
         ("mention-bad-anchor.ttl", "article/t1/mention/71-77", "kgo:anchorText", "'Kendal'"),
         ("activity-bad-agent.ttl", "article/t1/run2", "prov:wasAssociatedWith", "SoftwareAgent"),
-        ("software-bad-version.ttl", "software/kg/dev", "schema:softwareVersion", "softwareVersion"),
+        (
+            "software-bad-version.ttl",
+            "software/kg/dev",
+            "schema:softwareVersion",
+            "softwareVersion",
+        ),
     ],
 )
 def test_violating_graph_fails_with_exactly_its_violation(name, focus, path, fragment):
@@ -72,7 +102,10 @@ def test_every_shapes_file_has_a_test_graph():
 
     file_prefix = {"newsarticle": "article", "imageobject": "image", "softwareagent": "software"}
     shapes = load_shapes()
-    names = {str(s).rsplit("#", 1)[-1].removesuffix("Shape").lower() for s in shapes.subjects(RDF.type, SH.NodeShape)}
+    names = {
+        str(s).rsplit("#", 1)[-1].removesuffix("Shape").lower()
+        for s in shapes.subjects(RDF.type, SH.NodeShape)
+    }
     covered = {p.name.split("-")[0] for p in DATA.glob("*-bad-*.ttl")}
     missing = {n for n in names if file_prefix.get(n, n) not in covered}
     assert not missing, f"shapes without a violating test graph: {missing}"

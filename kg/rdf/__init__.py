@@ -35,7 +35,9 @@ def ontology_file() -> Traversable:
 def shape_files() -> tuple[Traversable, ...]:
     """Every SHACL shapes file (``shapes/*.ttl``) shipped in the installed package, by name."""
     shapes = _data().joinpath("shapes")
-    return tuple(sorted((f for f in shapes.iterdir() if f.name.endswith(".ttl")), key=lambda f: f.name))
+    return tuple(
+        sorted((f for f in shapes.iterdir() if f.name.endswith(".ttl")), key=lambda f: f.name)
+    )
 
 
 def context_document() -> Traversable:

@@ -40,7 +40,7 @@ def xsd_date(value: str, *, where: str) -> Literal:
             day, hm, sec, tz = m.groups()
             tz = "" if tz is None else tz if tz == "Z" or ":" in tz else f"{tz[:3]}:{tz[3:]}"
             lexical = f"{day}T{hm}{sec or ':00'}{tz}"
-            datetime.fromisoformat(lexical.replace("Z", "+00:00"))
+            datetime.fromisoformat(lexical)
             return Literal(lexical, datatype=XSD.dateTime)
     except ValueError:
         pass

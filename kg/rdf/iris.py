@@ -100,7 +100,9 @@ class Minter:
 
     def software(self, name: str, version: str) -> URIRef:
         """``{base}software/{name}/{version}``."""
-        return URIRef(self.base + IRI_TEMPLATES["software"].format(name=slug(name), version=_seg(version)))
+        return URIRef(
+            self.base + IRI_TEMPLATES["software"].format(name=slug(name), version=_seg(version))
+        )
 
 
 def _seg(value: str) -> str:

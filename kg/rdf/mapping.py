@@ -144,5 +144,6 @@ def extra_types() -> dict[str, frozenset[str]]:
         table[core].add(cls)
     return {core: frozenset(classes) for core, classes in table.items()}
 
+
 #: the NLP pipeline's name/version, on the PROV activity
 PIPELINE = KGO.pipeline

@@ -10,7 +10,7 @@ from rdflib import Namespace, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, XSD, DefinedNamespace
 from rdflib.namespace import SDO as _RdflibSDO
 
-__all__ = ["KGO", "PROV", "RDF", "RDFS", "SDO", "WD", "XSD", "PREFIXES", "bind_prefixes"]
+__all__ = ["KGO", "PREFIXES", "PROV", "RDF", "RDFS", "SDO", "WD", "XSD", "bind_prefixes"]
 
 
 class SDO(_RdflibSDO):
