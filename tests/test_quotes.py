@@ -106,6 +106,14 @@ CASES = [
         [("reported", "pembangunan jembatan selesai bulan depan", "Gubernur Arief Rahman", "Menurut")],
         id="menurut-name"),
     pytest.param(
+        "Menurut pengamat politik dari Universitas Andalas, Rizal Fauzi, koalisi itu rapuh.",
+        [("reported", "koalisi itu rapuh", "Rizal Fauzi", "Menurut")],
+        id="menurut-role-then-name-between-commas"),
+    pytest.param(
+        "Proyek itu molor dua tahun, menurut Bupati Yosef Lado.",
+        [("reported", "Proyek itu molor dua tahun", "Bupati Yosef Lado", "menurut")],
+        id="menurut-at-end"),
+    pytest.param(
         "Camat Lina Marlina datang terlambat. Menurut dia, jalan menuju desa tertutup longsor.",
         [("reported", "jalan menuju desa tertutup longsor", "Lina Marlina", "Menurut")],
         id="menurut-dia"),

@@ -578,16 +578,24 @@ class _Finder:
         # "Menurut X, ..." (anywhere in the sentence) and "..., menurut X."
         if "menurut" in low:
             j = low.index("menurut")
-            m = re.compile(r"[^,]*,").match(text, words[j][1], body_end)
-            if m and j + 1 < len(words):
-                spk = self.speaker_after(words[j][1], m.end() - 1)
+            cut = text.find(",", words[j][1], body_end)
+            if cut != -1 and j + 1 < len(words):
+                spk = self.speaker_after(words[j][1], cut)
+                stmt_from = cut + 1
+                # "Menurut pengamat dari Universitas X, Rizal Fauzi, ...": the name between commas
+                nxt = text.find(",", cut + 1, body_end)
+                said_by_pronoun = low[j + 1] in self.lex.pronouns
+                if nxt != -1 and not said_by_pronoun and (spk is None or spk[2] in ("pronoun", "title")):
+                    inner = self.mentions_in(cut + 1, nxt, ("PER",))
+                    if inner and not text[cut + 1:inner[0][0]].strip() and not text[inner[-1][1]:nxt].strip():
+                        spk, stmt_from = (inner[0][0], inner[-1][1], "name"), nxt + 1
                 if spk:
-                    a, b = _trim(text, m.end(), body_end)
+                    a, b = _trim(text, stmt_from, body_end)
                     if j > 0 and b - a < 10:  # "..., menurut X." at the end
                         a, b = _trim(text, s0, words[j][0])
                     self._reported(a, b, words[j], spk, sent)
                     return
-            elif not m and j > 2 and text[s0:words[j][0]].rstrip().endswith(","):
+            elif cut == -1 and j > 2 and text[s0:words[j][0]].rstrip().endswith(","):
                 spk = self.speaker_after(words[j][1], body_end)
                 if spk:
                     a, b = _trim(text, s0, words[j][0])
