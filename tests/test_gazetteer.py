@@ -291,6 +291,8 @@ def test_missing_file_is_a_config_error(tmp_path):
         ("bank dunia", False, ("bank dunia", "BANK DUNIA", "Bank Dunia")),
         ("Tribunnews.com", False, ("Tribunnews.com", "TRIBUNNEWS.COM")),
         ("KOMPAS.com", False, ("KOMPAS.com", "KOMPAS.COM")),
+        ("Dewan Keamanan PBB", False, ("Dewan Keamanan PBB",)),
+        ("Bosnia dan Herzegovina", False, ("Bosnia dan Herzegovina", "Bosnia Dan Herzegovina")),
     ],
 )
 def test_case_rule(form, exact, variants):

@@ -7,8 +7,8 @@ public sources and a curated overlay (see ``kg/nlp/data/GAZETTEER-SOURCES.md``).
 Case rule, shared by :meth:`Gazetteer.lookup` and :class:`GazetteerComponent`: a surface form
 without lowercase letters ("AS", "PBB", "G7") or a short one-word form with an inner capital
 ("IsDB") is an abbreviation and matches only as written, so "AS" never matches "as". Any other
-form matches case-insensitively in ``lookup``; in a text it matches as written, in capitals
-("KYIV") and capitalised word by word ("Bank Dunia" for "bank dunia" is not matched).
+form matches case-insensitively in ``lookup``; in a text it matches as written, capitalised word
+by word and, when it has one or two words, in capitals ("KYIV"); "bank dunia" is not "Bank Dunia".
 
 Sentence starts: a one-word match that is not an abbreviation is dropped at the start of a
 sentence when its lowercase form is an Indonesian or English stop word or is listed in
@@ -58,11 +58,14 @@ def is_exact_form(form: str) -> bool:
 
 
 def case_variants(form: str) -> tuple[str, ...]:
-    """Return the spellings a form is matched under in a text: as written, upper, capitalised."""
+    """Return the spellings a form is matched under in a text: as written, capitalised and, for
+    forms of one or two words (datelines: "KYIV", "TRIBUNNEWS.COM"), in capitals."""
     if is_exact_form(form):
         return (form,)
-    capitalised = " ".join(w[:1].upper() + w[1:] for w in form.split(" "))
-    return tuple(dict.fromkeys((form, form.upper(), capitalised)))
+    words = form.split(" ")
+    capitalised = " ".join(w[:1].upper() + w[1:] for w in words)
+    upper = (form.upper(),) if len(words) <= 2 else ()
+    return tuple(dict.fromkeys((form, *upper, capitalised)))
 
 
 class Gazetteer:
