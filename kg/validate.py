@@ -116,7 +116,13 @@ def _validate_one(data: Graph, shapes_graph: Graph) -> list[Violation]:
     )
     base = _id_base(data)
     out = []
-    for result in results.subjects(RDF.type, SH.ValidationResult):
+    # only the report's own results: those of nested shapes (sh:node) hang below them as sh:detail
+    top = [
+        r
+        for report in results.subjects(RDF.type, SH.ValidationReport)
+        for r in results.objects(report, SH.result)
+    ]
+    for result in top:
         severity = results.value(result, SH.resultSeverity)
         path = results.value(result, SH.resultPath)
         value = results.value(result, SH.value)
