@@ -136,6 +136,19 @@ CASES = [
         [("reported", "seluruh WNI di lokasi gempa dalam keadaan selamat", "Kementerian Luar Negeri",
           "menyatakan")],
         id="organisation-speaker"),
+    # --- English -------------------------------------------------------------------------------
+    pytest.param(
+        '"We will not raise taxes this year," said Laura Becker.',
+        [("direct", "We will not raise taxes this year", "Laura Becker", "said")],
+        id="english-said-name"),
+    pytest.param(
+        'Maria Lopez runs a bakery in Lisbon.\n\n"Prices went up twice this spring," she said.',
+        [("direct", "Prices went up twice this spring", "Maria Lopez", "said")],
+        id="english-pronoun-said"),
+    pytest.param(
+        "Maria Lopez runs a bakery in Lisbon. She added that flour prices doubled since March.",
+        [("reported", "flour prices doubled since March", "Maria Lopez", "added")],
+        id="english-reported-that"),
     pytest.param("Laporan tahunan itu menyebutkan angka kemiskinan turun.", [], id="no-speaker-no-statement"),
     pytest.param("Warga yang mengatakan hal itu enggan disebut namanya.", [], id="relative-clause"),
 ]

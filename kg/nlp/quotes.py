@@ -74,6 +74,7 @@ class Lexicon:
     adverbs: frozenset[str]
     function_words: frozenset[str]
     clause_breakers: frozenset[str]
+    complementizers: frozenset[str]
 
 
 def read_word_list(name: str) -> list[str]:
@@ -87,6 +88,10 @@ def read_word_list(name: str) -> list[str]:
     return [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
 
 
+def _folded(*names: str) -> frozenset[str]:
+    return frozenset(w.casefold() for name in names for w in read_word_list(name))
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """Reads the cue, verb, pronoun, title and context word lists once."""
@@ -95,10 +100,10 @@ def load_lexicon() -> Lexicon:
         label, _, word = line.partition("\t")
         heads[word.strip()] = label.strip()
     return Lexicon(
-        cues=frozenset(w.casefold() for w in read_word_list("cues_id.txt")),
-        speech_verbs=frozenset(w.casefold() for w in read_word_list("speech_verbs_id.txt")),
+        cues=_folded("cues_id.txt", "cues_en.txt"),
+        speech_verbs=_folded("speech_verbs_id.txt", "speech_verbs_en.txt"),
         passive_cues=frozenset(w.casefold() for w in read_word_list("passive_cues_id.txt")),
-        pronouns=frozenset(w.casefold() for w in read_word_list("pronouns_id.txt")),
+        pronouns=_folded("pronouns_id.txt", "pronouns_en.txt"),
         not_quote_context=frozenset(w.casefold() for w in read_word_list("not_quote_context_id.txt")),
         titles=frozenset(read_word_list("titles_id.txt")),
         name_heads=heads,
@@ -106,6 +111,7 @@ def load_lexicon() -> Lexicon:
         adverbs=frozenset(w.casefold() for w in read_word_list("adverbs_id.txt")),
         function_words=frozenset(w.casefold() for w in read_word_list("function_words_id.txt")),
         clause_breakers=frozenset(w.casefold() for w in read_word_list("clause_breakers_id.txt")),
+        complementizers=_folded("complementizers.txt"),
     )
 
 
@@ -293,6 +299,10 @@ class _Finder:
             return True, True
         return False, False
 
+    def is_verb(self, word: str) -> bool:
+        """A verb of saying, written in lower case ("Said" in "Said Aqil" is a name)."""
+        return word[:1].islower() and word.casefold() in self.lex.speech_verbs
+
     def antecedent(self, pos: int) -> tuple[int, int] | None:
         """The person a pronoun or a speakerless quote at ``pos`` most likely refers to.
 
@@ -310,7 +320,7 @@ class _Finder:
                 return r.speaker_start, r.speaker_end
             people = self.mentions_in(s[0], end, ("PER",))
             for w0, _, w in _words(self.text, s[0], end):
-                if w.casefold() in self.lex.speech_verbs and not self.in_quote(w0):
+                if self.is_verb(w) and not self.in_quote(w0):
                     subject = self.subject(s[0], w0, people)
                     if subject:
                         return subject[0], subject[1]
@@ -503,7 +513,7 @@ class _Finder:
                     return (w0, w1), spk, (pos, max(clause_end, w1))
                 spk = self.speaker_after(w1, clause_end)
                 return (w0, w1), spk, (pos, max(clause_end, w1))
-            if w.casefold() in self.lex.speech_verbs and w[0].islower():
+            if self.is_verb(w):
                 spk = self.speaker_after(w1, clause_end)
                 return (w0, w1), spk, (pos, max(clause_end, w1))
         # "”...,” Kusnawan menambahkan." / "”...,” katanya menambahkan"
@@ -511,7 +521,7 @@ class _Finder:
             w0, w1, w = words[j]
             if w1 > clause_end:
                 break
-            if w.casefold() in self.lex.speech_verbs or (self.is_cue_word(w)[0] and j > 0 and w[0].islower()):
+            if self.is_verb(w) or (self.is_cue_word(w)[0] and j > 0 and w[0].islower()):
                 if j == 0:
                     break
                 spk = self.speaker_before(p, w0)
@@ -543,7 +553,7 @@ class _Finder:
             w0, w1, w = words[j]
             lw = w.casefold()
             is_cue, nya = self.is_cue_word(lw)
-            if lw in self.lex.speech_verbs:
+            if self.is_verb(w):
                 spk = self.speaker_before(start, w0)
                 return (w0, w1), spk, (start, stop)
             if is_cue and w[0].islower():
@@ -603,13 +613,15 @@ class _Finder:
                     return
         # "X (juga) mengatakan (bahwa) ..."
         for j, lw in enumerate(low):
-            if lw not in self.lex.speech_verbs or j == 0:
+            if not self.is_verb(words[j][2]) or j == 0:
                 continue
             spk = self.speaker_before(s0, words[j][0])
             if spk is None:
                 continue
-            m = re.compile(r"[\s,:]*(?:(?:bahwa|jika|kalau|apabila)\b[\s,]*)?").match(text, words[j][1], body_end)
-            a, b = _trim(text, m.end(), body_end)
+            a = re.compile(r"[\s,:]*").match(text, words[j][1], body_end).end()
+            if j + 1 < len(words) and words[j + 1][0] == a and low[j + 1] in self.lex.complementizers:
+                a = words[j + 1][1]
+            a, b = _trim(text, a, body_end)
             if len(_words(text, a, b)) < 3:
                 continue
             self._reported(a, b, words[j], spk, sent)
@@ -735,7 +747,7 @@ def guess_mentions(text: str, blocks: Sequence[Block] = ()) -> list[Mention]:
             k = max((n for n, w in enumerate(run) if common(w[2])), default=-1)
             head, tail = run[:k + 1], run[k + 1:]
             if (head and tail and lex.name_heads.get(head[-1][2]) == "LOC"
-                    and not (len(head) > 1 and head[-2][2] in lex.titles)):  # "Wali Kota" is a title
+                    and not (len(head) > 1 and head[-2][2] == "Wali")):  # "Wali Kota" is a title
                 head, tail = head + tail[:1], tail[1:]
             if len(head) == 1 and lex.name_heads.get(head[0][2]) == "ORG":
                 head, tail = head + tail, []  # "Kementerian Luar Negeri": the head needs its complement
