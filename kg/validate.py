@@ -20,7 +20,7 @@ from rdflib import BNode, Dataset, Graph, URIRef
 from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
-from kg.errors import RdfInputError
+from kg.errors import RdfInputError, ValidationFailed
 from kg.rdf import shape_files
 from kg.rdf.namespaces import KGO, PREFIXES, SDO
 
@@ -59,6 +59,19 @@ class ValidationReport:
     def text(self) -> str:
         """Every violation on its own line, or "conforms"."""
         return "\n".join(v.line() for v in self.violations) if self.violations else "conforms"
+
+    def raise_for_violations(self, source: str | None = None) -> None:
+        """Raise ValidationFailed (carrying the report text) unless the graph conforms."""
+        if self.conforms:
+            return
+        failed = [v for v in self.violations if v.severity == "Violation"]
+        raise ValidationFailed(
+            f"the graph breaks {len(failed)} SHACL constraint{'s' if len(failed) != 1 else ''}; "
+            f"first: {failed[0].line()}",
+            "see the full report; a broken graph usually means an extraction bug worth reporting",
+            source=source,
+            report=self.text(),
+        )
 
 
 def load_shapes(paths: Iterable[str | Path] | None = None) -> Graph:

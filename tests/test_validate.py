@@ -9,7 +9,7 @@ import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib import namespace as ns
 
-from kg.errors import RdfInputError
+from kg.errors import RdfInputError, ValidationFailed
 from kg.model import Mention
 from kg.rdf import build_graph
 from kg.rdf.namespaces import KGO, SDO
@@ -119,3 +119,22 @@ def test_validation_of_one_article_graph_is_fast():
         validate(g)
     per_graph = (time.perf_counter() - start) / 3
     assert per_graph < 1.0, f"{per_graph:.3f}s for {len(g)} triples"
+
+
+def test_raise_for_violations():
+    validate(build_graph(small_article())).raise_for_violations()  # conforms: no error
+    report = validate(build_graph(small_article(headline=None)))
+    with pytest.raises(
+        ValidationFailed, match="1 SHACL constraint; first: article/small-1"
+    ) as info:
+        report.raise_for_violations(source="in.txt")
+    assert info.value.exit_code == 1
+    assert info.value.report == report.text()
+    assert str(info.value).startswith("in.txt: ")
+
+
+def test_parsed_turtle_dataset_validates():
+    from kg.serialize import parse, serialize
+
+    data = serialize([build_graph(small_article("t1")), build_graph(small_article("t2"))], "turtle")
+    assert validate(parse(data, "turtle")).conforms
