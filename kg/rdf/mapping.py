@@ -14,6 +14,7 @@ row here. Kinds of value:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 
 from rdflib import URIRef
@@ -132,6 +133,7 @@ IMAGE = SDO.image
 UNATTRIBUTED = KGO.unattributedStatements
 
 
+@lru_cache(maxsize=1)
 def extra_types() -> dict[str, frozenset[str]]:
     """Core type -> the more specific schema.org classes an entity of that type may carry."""
     table: dict[str, set[str]] = {core: set() for core in CORE_TYPES}
