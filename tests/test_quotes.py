@@ -46,6 +46,10 @@ CASES = [
         [("direct", "Jalur evakuasi sudah kami siapkan", "Endang Suherman", "kata")],
         id="long-appositive-role"),
     pytest.param(
+        "”Bantuan harus sampai pekan ini,” tutur Presiden, dari Istana Kepresidenan Bogor, Jawa Barat.",
+        [("direct", "Bantuan harus sampai pekan ini", "Presiden", "tutur")],
+        id="title-only-then-place-clause"),
+    pytest.param(
         "”Semua data sudah kami serahkan,” Yohana Saragih menambahkan.",
         [("direct", "Semua data sudah kami serahkan", "Yohana Saragih", "menambahkan")],
         id="name-then-verb-after-quote"),

@@ -357,10 +357,14 @@ class _Finder:
         # the description after the cue runs to the first clause word ("di", "dalam", "saat"):
         # "kata Kepala Dusun X, Kelurahan Y, Wahyu Wibowo di ..." -> the first person in it
         chain_end = limit
-        for n, (w0, _, w) in enumerate(_words(text, pos, limit)):
-            if w.casefold() in self.lex.clause_breakers or n >= 25:
+        prev_end = pos
+        for n, (w0, w1, w) in enumerate(_words(text, pos, limit)):
+            after_comma = "," in text[prev_end:w0]
+            if (w.casefold() in self.lex.clause_breakers or n >= 25
+                    or (after_comma and w.casefold() in self.lex.function_words)):  # ", dari Istana"
                 chain_end = w0
                 break
+            prev_end = w1
         chain_end = pos + len(text[pos:chain_end].rstrip(" ,"))
         if chain_end <= pos:
             return None
