@@ -27,7 +27,16 @@ from kg.errors import ConfigError, RdfInputError
 from kg.rdf import context_document
 from kg.rdf.namespaces import bind_prefixes
 
-__all__ = ["FORMATS", "Format", "context", "format_for_path", "get_format", "parse", "serialize"]
+__all__ = [
+    "FORMATS",
+    "Format",
+    "context",
+    "format_for_path",
+    "get_format",
+    "parse",
+    "parse_file",
+    "serialize",
+]
 
 
 @dataclass(frozen=True)
@@ -147,6 +156,21 @@ def parse(data: bytes | str, fmt: str | Format) -> Dataset:
             "check the file is valid RDF in that format, or give the right format",
         ) from exc
     return ds
+
+
+def parse_file(path: str | Path, fmt: str | Format | None = None) -> Dataset:
+    """Read an RDF file in ``fmt``, or in the format its extension names."""
+    f = (fmt if isinstance(fmt, Format) else get_format(fmt)) if fmt else format_for_path(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise RdfInputError(
+            f"cannot read {str(path)!r}: {exc.strerror or exc}", "check the path", source=str(path)
+        ) from exc
+    try:
+        return parse(data, f)
+    except RdfInputError as exc:
+        raise RdfInputError(exc.what, exc.fix, source=str(path)) from exc
 
 
 # -- helpers ---------------------------------------------------------------------------------

@@ -13,7 +13,15 @@ from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from kg.errors import ConfigError, RdfInputError
 from kg.rdf import build_graph
-from kg.serialize import FORMATS, context, format_for_path, get_format, parse, serialize
+from kg.serialize import (
+    FORMATS,
+    context,
+    format_for_path,
+    get_format,
+    parse,
+    parse_file,
+    serialize,
+)
 from tests.rdf_samples import rich_article, small_article
 
 GOLDEN = Path(__file__).parent / "data" / "golden"
@@ -218,3 +226,34 @@ def test_golden_diff_is_readable(rich):
     diff = _diff(rich, changed)
     assert diff.startswith("- <https://w3id.org/kg-exporter/id/article/kompastv-bitung-2025>")
     assert "+ " not in diff
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_parse_file_picks_the_format_from_the_extension(tmp_path, rich, fmt):
+    path = tmp_path / f"article{get_format(fmt).extension}"
+    path.write_bytes(serialize(rich, fmt))
+    assert isomorphic(_union(parse_file(path)), rich)
+
+
+def test_parse_file_with_explicit_format(tmp_path, rich):
+    path = tmp_path / "article.data"
+    path.write_bytes(serialize(rich, "nt"))
+    assert len(_union(parse_file(path, "n-triples"))) == len(rich)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "error", "match"),
+    [
+        ("missing.ttl", None, RdfInputError, "cannot read"),
+        ("broken.ttl", b"<a> <b> ", RdfInputError, "cannot parse the input as turtle"),
+        ("unknown.xyz", b"", ConfigError, "cannot tell the RDF format"),
+    ],
+)
+def test_parse_file_errors_name_the_file(tmp_path, name, content, error, match):
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(error, match=match) as info:
+        parse_file(path)
+    if error is RdfInputError:
+        assert str(info.value).startswith(str(path))
