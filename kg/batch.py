@@ -424,10 +424,10 @@ class _StreamWriter:
                                  triples=outcome.triples, statements=outcome.statements, id=outcome.name)
         return data
 
-    def write_all(self, outcomes: Iterator[_Outcome]) -> bool:
-        """Write every article of ``outcomes``; False when the run was stopped before the end."""
+    def write_all(self, outcomes: Iterator[_Outcome], stopped: Callable[[], bool]) -> bool:
+        """Write every article of ``outcomes``; False (and no file) when the run was stopped early."""
         if self.output is None:
-            return self._write(outcomes, self.stdout or sys.stdout.buffer)
+            return self._write(outcomes, self.stdout or sys.stdout.buffer) and not stopped()
         import tempfile
 
         self.output.parent.mkdir(parents=True, exist_ok=True)
@@ -435,7 +435,7 @@ class _StreamWriter:
         _usual_mode(tmp)
         try:
             with os.fdopen(fd, "wb") as fh:
-                complete = self._write(outcomes, fh)
+                complete = self._write(outcomes, fh) and not stopped()
                 fh.flush()
                 os.fsync(fh.fileno())
             if complete:
@@ -713,7 +713,7 @@ def export_corpus(
                     summary.stage_seconds["write"] += time.perf_counter() - clock
             ok = not summary.stopped
         else:
-            ok = writer.write_all(accounted()) and not summary.stopped
+            ok = writer.write_all(accounted(), lambda: summary.stopped)
     finally:
         writer.close(ok)
         if progress is not None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import json
+import logging
 import re
 from datetime import date, datetime
 from typing import Any, Iterable
@@ -20,6 +21,10 @@ from kg.errors import InputError
 from kg.model import Block, Document, ImageCredit, Name, PageMetadata
 
 MEDIA_TYPE = "text/html"
+# trafilatura and htmldate log what they discard; without a handler Python would print it on stderr.
+for _name in ("trafilatura", "htmldate", "courlan"):
+    logging.getLogger(_name).addHandler(logging.NullHandler())
+
 MIN_TEXT_CHARS = 25  # less than this is a menu or a stub, not an article
 MAX_BYTES = 20 * 1024 * 1024  # a page carries scripts and markup: four times the text limit
 
