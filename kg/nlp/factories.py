@@ -1,8 +1,9 @@
 """Every spaCy factory kg provides, registered in one place so names used in configs are easy to find.
 
 Importing this module registers them; :func:`kg.nlp.pipeline.load_pipeline` does so before it
-builds a pipeline. Factory names carry a version (``.v1``) so that old configs keep working when
-a component changes its behaviour under a new name.
+builds a pipeline. spaCy factory names cannot contain dots, so a component whose behaviour
+changes incompatibly is registered again under a ``_v2`` name and the old name keeps working
+for old configs.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from spacy.language import Language
 
 
 @Language.factory(
-    "kg.gazetteer.v1",
+    "kg_gazetteer",
     default_config={"path": None},
     assigns=["doc.ents", "token.ent_kb_id"],
 )
@@ -23,7 +24,7 @@ def make_gazetteer(nlp: Language, name: str, path: str | None):
 
 
 @Language.factory(
-    "kg.entity_rules.v1",
+    "kg_entity_rules",
     requires=["doc.ents"],
     assigns=["doc.ents", "doc._.kg_roles"],
 )
