@@ -25,7 +25,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kg.errors import ConfigError, RdfInputError
 from kg.rdf import context_document
-from kg.rdf.namespaces import bind_prefixes
+from kg.rdf.namespaces import PREFIXES, bind_prefixes
 
 __all__ = [
     "FORMATS",
@@ -124,8 +124,8 @@ def _serialize(graphs: Graph | Iterable[Graph], f: Format) -> bytes:
             target = ds.graph(_graph_id(g))
             for triple in g:
                 target.add(triple)
-        text = ds.serialize(format=f.rdflib_name)
-        return _sorted_lines(text) if f.name == "nquads" else text.encode("utf-8")
+        quads = _sorted_lines(ds.serialize(format="nquads"))
+        return quads if f.name == "nquads" else _trig(quads)
     if f.name == "json-ld":
         return _jsonld(batch)
     union = Graph(bind_namespaces="none")
@@ -191,6 +191,16 @@ def _graph_id(g: Graph) -> URIRef:
             "serialize graphs made by kg.rdf.build_graph, whose identifier is the article graph IRI",
         )
     return g.identifier
+
+
+def _trig(nquads: bytes) -> bytes:
+    """TriG from sorted N-Quads, one block per graph, in graph order (rdflib's writer is not stable)."""
+    import pyoxigraph as ox
+
+    quads = sorted(
+        ox.parse(nquads, format=ox.RdfFormat.N_QUADS), key=lambda q: (str(q.graph_name), str(q))
+    )
+    return ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=dict(PREFIXES))
 
 
 def _sorted_lines(text: str) -> bytes:

@@ -257,3 +257,31 @@ def test_parse_file_errors_name_the_file(tmp_path, name, content, error, match):
         parse_file(path)
     if error is RdfInputError:
         assert str(info.value).startswith(str(path))
+
+
+def test_output_does_not_depend_on_hash_seed():
+    """Sets and dicts iterate differently per process; the bytes written must not."""
+    import subprocess
+    import sys
+
+    code = (
+        "import hashlib, sys\n"
+        "from tests.rdf_samples import rich_article, small_article\n"
+        "from kg.rdf import build_graph\n"
+        "from kg.serialize import FORMATS, serialize\n"
+        "gs = [build_graph(rich_article()), build_graph(small_article())]\n"
+        "print([hashlib.sha256(serialize(gs, f)).hexdigest() for f in sorted(FORMATS)])\n"
+    )
+    root = Path(__file__).resolve().parent.parent
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            cwd=root,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2")
+    }
+    assert len(runs) == 1
