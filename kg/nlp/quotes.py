@@ -318,6 +318,9 @@ class _Finder:
             if spoken:
                 r = spoken[-1]
                 return r.speaker_start, r.speaker_end
+            first = _WORD.match(self.text, s[0], end)
+            if first and first.group().casefold() in self.lex.pronouns and nearest is None:
+                return self.antecedent(s[0])  # "Ia berharap ...": the same person as before
             people = self.mentions_in(s[0], end, ("PER",))
             for w0, _, w in _words(self.text, s[0], end):
                 if self.is_verb(w) and not self.in_quote(w0):
