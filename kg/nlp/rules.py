@@ -167,6 +167,10 @@ class _Ents:
                 return None
         for s in inside.values():
             self.remove(s)
+        if not kb_id and len(inside) == 1:
+            (s,) = inside.values()
+            if s.label_ == label:
+                kb_id = s.kb_id_  # "Kota" + a known "Surabaya" is still that place
         span = Span(self.doc, start, end, label=label, kb_id=kb_id)
         self.spans.append(span)
         for i in range(start, end):
@@ -363,6 +367,12 @@ class _Run:
             j = m[0]
         head = self.lex.match_title(doc, j, ROLE_KINDS)
         role_kind = head[1] if head else None
+        if head is not None:
+            over = self.ents.at(head[0] - 1)
+            if over is not None and over.end > head[0] and over.label_ != "PER":
+                # "Wali Kota Surabaya" read by another component as the place "Kota Surabaya"
+                self.ents.remove(over)
+                self.ents.add(head[0], over.end, over.label_, kb_id=over.kb_id_, made=False)
         lowercase_head = head is not None and doc[j].text[0].islower()
         if head is not None:
             j = head[0]
@@ -486,53 +496,119 @@ class _Run:
             if place is not None:
                 of_spans.append(place)
             j = k
+        elif limit is None:
+            j = self.organisation_in_title(j, of_spans)
         return j, of_spans
+
+    def organisation_in_title(self, j: int, of_spans: list[Span]) -> int:
+        """Extends a title over an organisation's name before the person's name; returns the title's end.
+
+        "Ketua Paguyuban Tokoh Agama (Patoga) Tatang Rahmat": the run of capitalised words goes on to
+        a word no person's name has (a bracketed abbreviation, a known place, a common word); the
+        plain words after it are the person's.
+        """
+        doc = self.doc
+        k = orgish = cue_end = j
+        while k < len(doc):
+            tok = doc[k]
+            owner = self.ents.at(k)
+            if owner is not None:
+                if owner.label_ == "PER" or owner.start < k:
+                    break
+                k = orgish = owner.end
+                continue
+            if self.lex.match_title(doc, k, PREFIX_KINDS):
+                break
+            end = self.lex.match_cue(doc, k, self.lex.org_cues | self.lex.place_cues)
+            if end is not None and self.cap(tok):
+                k = orgish = cue_end = end
+                continue
+            if self.cap(tok) and (self.common(tok) or self.acronym(tok)):
+                k = orgish = k + 1
+                continue
+            if tok.text == "(" and k + 2 < len(doc) and doc[k + 2].text == ")" and self.cap(doc[k + 1]):
+                k = orgish = k + 3
+                continue
+            if tok.text.casefold() in CONNECTORS and k > j and k + 1 < len(doc) and self.cap(doc[k + 1]):
+                k += 1
+                continue
+            if self.name_token(tok):
+                k += 1
+                continue
+            break
+        if orgish == j:
+            return j
+        proper = k - orgish
+        keep = max(1, proper - 2) if orgish == cue_end and proper else max(0, proper - 4)
+        end = orgish + keep
+        i = j
+        while i < end:
+            owner = self.ents.at(i)
+            if owner is not None:
+                of_spans.append(owner)
+                i = owner.end
+                continue
+            for cues, label in ((self.lex.org_cues, "ORG"), (self.lex.place_cues, "LOC")):
+                c_end = self.lex.match_cue(doc, i, cues)
+                if c_end is not None and c_end < end:
+                    span = self.cue_phrase(i, c_end, label, limit=end)
+                    if span is not None:
+                        of_spans.append(span)
+                        i = span.end - 1
+                        break
+            i += 1
+        return end
 
     def cue_phrase(self, start: int, cue_end: int, label: str, *, in_title: bool = False,
                    limit: int | None = None) -> Span | None:
-        """A span from a cue word over the name after it ("Universitas Gadjah Mada")."""
+        """A span from a cue word over the name after it ("Universitas Gadjah Mada").
+
+        In a title ("Direktur Utama PT Maju Jaya Budi Santoso") the proper words at the end are
+        left for the person's name.
+        """
         doc = self.doc
         j = cue_end
-        proper = commons = 0
+        orgish = cue_end  # end of the last word that cannot be part of a person's name
         while j < len(doc) and (limit is None or j < limit):
             tok = doc[j]
             owner = self.ents.at(j)
             if owner is not None:
                 if owner.label_ == "PER" or owner.start < j:
                     break
-                j = owner.end
-                proper += 1
+                j = orgish = owner.end
                 continue
             if self.lex.match_title(doc, j, PREFIX_KINDS | ROLE_KINDS) and not self.common(tok):
                 break
             place_end = self.lex.match_cue(doc, j, self.lex.place_cues) if label == "ORG" else None
             if place_end is not None and place_end < len(doc) and self.name_token(doc[place_end]):
-                j = place_end + 1  # "Dinas Kesehatan Kota Bandung"
-                proper += 1
+                j = orgish = place_end + 1  # "Dinas Kesehatan Kota Bandung"
                 continue
             if self.cap(tok) and (self.common(tok) or self.acronym(tok)):
-                j += 1
-                commons += 1
+                j = orgish = j + 1
                 continue
             if tok.like_num and (tok.text.isdigit() or tok.text.isupper()) and j == cue_end:
-                j += 1
-                proper += 1
+                j = orgish = j + 1
+                continue
+            if tok.text == "(" and j + 2 < len(doc) and doc[j + 2].text == ")" and self.common(doc[j + 1]):
+                j = orgish = j + 3  # "PT Pertamina (Persero)"
                 continue
             if tok.text.casefold() in CONNECTORS and j > cue_end and j + 1 < len(doc) and self.cap(doc[j + 1]):
                 j += 1
                 continue
             if self.name_token(tok) or (tok.text.isupper() and tok.is_alpha):
-                if in_title and (proper >= 1 or commons >= 1):
-                    break  # in a title, proper words after the organisation's name are the person's
                 j += 1
-                proper += 1
                 continue
             break
+        if in_title and j > orgish:
+            proper = j - orgish
+            if orgish == cue_end:  # "Polres Sleman Budi Santoso": the first proper word is the organisation's
+                keep = max(1, proper - 2)
+            else:
+                keep = max(0, proper - 4)
+            j = orgish + keep
         while j > cue_end and doc[j - 1].text.casefold() in CONNECTORS:
             j -= 1
         if j == cue_end:
-            return None
-        if in_title and proper == 0 and not any(self.cap(t) for t in doc[cue_end:j]):
             return None
         return self.ents.add(start, j, label, swallow=True)
 
