@@ -70,6 +70,16 @@ def test_surname_and_title_only_speakers_find_their_entity():
     assert add.calls == []
 
 
+def test_title_and_given_name_find_the_full_name():
+    text = ("Menteri Luar Negeri Retno Marsudi tiba di Tokyo.\n\n"
+            "”Kami membahas perdagangan dan iklim,” kata Menlu Retno.")
+    retno = Entity(key="retno", type="Person", name="Retno Marsudi",
+                   mentions=(Mention(text.index("Retno"), text.index("Retno") + 13, "Retno Marsudi"),))
+    add = Recorder()
+    [s] = build_statements(text, find_quotes(text, ()), [retno], add)
+    assert s.speaker == "retno" and add.calls == []
+
+
 @pytest.mark.parametrize("text, etype", [
     ("”Harga tiket naik mulai bulan depan,” kata Slamet Riyadi.", "Person"),
     ("”Harga tiket naik mulai bulan depan,” kata Kapolda.", "Person"),

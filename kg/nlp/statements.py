@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from kg.model import Entity, EntityType, Name, Statement
-from kg.nlp.quotes import QuoteRecord, read_word_list
+from kg.nlp.quotes import QuoteRecord, load_lexicon, read_word_list
 
 _DAYS = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad)"
 _NUMERIC_DATE = re.compile(_DAYS + r"?\s*\(\s*(\d{1,2})\s*/\s*(\d{1,2})\s*(?:/\s*(\d{2,4}))?\s*\)")
@@ -92,6 +92,14 @@ class _Speakers:
         s = _norm(speaker)
         if not s:
             return None
+        titles = load_lexicon().titles
+        words = speaker.split()
+        while len(words) > 1 and words[0] in titles:  # "Menlu Retno" names Retno
+            words = words[1:]
+        if len(words) < len(speaker.split()):
+            found = self.by_name(" ".join(words), at)
+            if found is not None:
+                return found
         people = [e for e in self.entities if e.type in ("Person", "Organization")]
         for e in people:
             if s in {_norm(n) for n in (e.name, *e.alternate_names)}:
