@@ -40,7 +40,6 @@ from kg.errors import ConfigError, InputError, KgError, ValidationFailed
 from kg.ingest.sources import Source, expand_path, iter_sources
 
 STAGES = ("read", "nlp", "map", "validate", "serialize", "write")
-MANIFEST = ".kg-manifest.jsonl"
 DEFAULT_BASE = "https://w3id.org/kg-exporter/id/"
 _IN_FLIGHT_PER_JOB = 4
 _KEEP_FAILURES = 1000  # failures kept in memory for the summary; all go to --errors
@@ -111,16 +110,22 @@ class Summary:
             return 0
         return max((f.exit_code for f in self.failures), default=1)
 
-    def line(self) -> str:
-        """The one-line summary printed at the end of a run."""
+    def line(self, names: int = 5) -> str:
+        """The one-line summary printed at the end of a run, naming the first few failures."""
         rate = self.articles / self.seconds if self.seconds else 0.0
         skipped = f" ({self.skipped:,} unchanged, skipped)" if self.skipped else ""
-        stopped = "; stopped at the first failure" if self.stopped else ""
-        return (
-            f"{self.articles:,} articles exported{skipped}, {self.triples:,} triples, "
-            f"{self.statements:,} statements, {self.failed:,} failed, {self.seconds:.1f} s "
-            f"({rate:.1f} articles/s){stopped}"
+        line = (
+            f"exported {self.articles:,} of {self.articles + self.failed:,} articles{skipped}, "
+            f"{self.triples:,} triples, {self.statements:,} statements, {self.failed:,} failed, "
+            f"{self.seconds:.1f} s ({rate:.{1 if rate >= 1 or not rate else 2}f} articles/s)"
         )
+        if self.stopped:
+            line += "; stopped at the first failure"
+        if self.failures:
+            shown = ", ".join(f.source for f in self.failures[:names])
+            more = f" and {self.failed - names:,} more" if self.failed > names else ""
+            line += f"; failed: {shown}{more}"
+        return line
 
 
 @dataclass
@@ -278,6 +283,15 @@ def _ready(pending: Future | _Outcome) -> bool:
     return isinstance(pending, _Outcome) or pending.done()
 
 
+def resolve_format(fmt: str | None, output: str | Path | None) -> str:
+    """The canonical format name: ``fmt`` if given, else from ``output``'s extension, else turtle."""
+    from kg.serialize import format_for_path, get_format
+
+    if fmt:
+        return get_format(fmt).name
+    return format_for_path(output).name if output is not None else "turtle"
+
+
 def default_jobs() -> int:
     """The number of cores this process may use."""
     try:
@@ -336,16 +350,16 @@ class _Manifest:
 class _DirWriter:
     """One file per article in a folder, named after the input file (or the article id)."""
 
-    def __init__(self, folder: Path, settings: Settings, *, force: bool):
+    def __init__(self, folder: Path, settings: Settings, *, force: bool, resume: bool):
         from kg.serialize import get_format
 
         self.folder = folder
         self.ext = get_format(settings.fmt).extension
-        self.manifest = _Manifest(folder / MANIFEST, settings, force=force)
+        self.manifest = _Manifest(state_dir(folder) / "manifest.jsonl", settings, force=force) if resume else None
         self.used: dict[str, str] = {}  # file name -> label, to keep two inputs from sharing one
 
     def reuse(self, label: str, key: str) -> dict[str, Any] | None:
-        entry = self.manifest.unchanged(label, key)
+        entry = self.manifest.unchanged(label, key) if self.manifest else None
         if entry and (self.folder / entry["file"]).exists() and self.used.get(entry["file"], label) == label:
             self.used[entry["file"]] = label
             return entry
@@ -363,12 +377,13 @@ class _DirWriter:
             name = f"{stem}-{n}{self.ext}"
         self.used[name] = outcome.label
         write_atomic(self.folder / name, outcome.payload or b"")
-        if outcome.key:
+        if outcome.key and self.manifest is not None:
             self.manifest.record(outcome.label, outcome.key, file=name, triples=outcome.triples,
                                  statements=outcome.statements)
 
     def close(self, ok: bool) -> None:
-        self.manifest.close(set(self.used.values()) if ok else None)
+        if self.manifest is not None:
+            self.manifest.close(set(self.used.values()) if ok else None)
 
 
 class _StreamWriter:
@@ -378,10 +393,11 @@ class _StreamWriter:
     reuse it instead of processing the article again.
     """
 
-    def __init__(self, output: Path | None, settings: Settings, *, force: bool, stdout: IO[bytes] | None):
+    def __init__(self, output: Path | None, settings: Settings, *, force: bool, resume: bool,
+                 stdout: IO[bytes] | None):
         self.fmt, self.output = settings.fmt, output
         self.stdout = stdout
-        self.state = output.parent / f".{output.name}.kg" if output else None
+        self.state = state_dir(output) if output and resume else None
         self.manifest = self.journal = None
         self.journal_size = 0
         self.live: set[str] = set()
@@ -524,6 +540,11 @@ def _write_jsonld(payloads: Iterator[bytes], fh: IO[bytes]) -> None:
     fh.write(b"\n  ]\n}\n")
 
 
+def state_dir(output: Path) -> Path:
+    """Where kg keeps what it needs to resume a run into ``output``: a hidden folder beside it."""
+    return output.parent / f".{output.name}.kg"
+
+
 def _safe_name(name: str) -> str:
     cleaned = "".join(c if c.isalnum() or c in "-_." else "-" for c in name).strip(".-")
     return cleaned[:120] or "article"
@@ -621,6 +642,7 @@ def export_corpus(
     settings: Settings = Settings(),
     jobs: int | None = None,
     force: bool = False,
+    resume: bool | None = None,
     fail_fast: bool = False,
     errors: str | Path | None = None,
     on_failure: Callable[[Failure], None] | None = None,
@@ -632,15 +654,20 @@ def export_corpus(
 
     With ``output_dir`` one file per article; with ``output`` one corpus file; else the corpus
     goes to ``stdout``. Failing sources are reported through ``on_failure`` (and to ``errors`` as
-    JSON Lines) and the others go on, unless ``fail_fast``.
+    JSON Lines) and the others go on, unless ``fail_fast``. ``resume`` keeps state beside the
+    output (:func:`state_dir`) so that the next run skips unchanged articles; by default it is on
+    for a corpus (a folder, a glob, JSON Lines or several inputs) and off for a single file.
+    ``jobs`` defaults to the cores available (1 for a single file).
     """
     from kg.serialize import get_format
 
     if output is not None and output_dir is not None:
         raise ConfigError("give either an output file or an output folder, not both", "drop one of them")
     settings = Settings(**{**asdict(settings), "fmt": get_format(settings.fmt).name})
-    jobs = jobs or default_jobs()
     inputs = list(inputs)
+    single = _single_article(inputs)
+    jobs = jobs or (1 if single else default_jobs())
+    resume = (not single) if resume is None else resume
     summary = Summary()
     started = time.perf_counter()
     if progress is not None:
@@ -648,9 +675,10 @@ def export_corpus(
 
     writer: _DirWriter | _StreamWriter
     if output_dir is not None:
-        writer = _DirWriter(Path(output_dir), settings, force=force)
+        writer = _DirWriter(Path(output_dir), settings, force=force, resume=resume)
     else:
-        writer = _StreamWriter(Path(output) if output is not None else None, settings, force=force, stdout=stdout)
+        writer = _StreamWriter(Path(output) if output is not None else None, settings, force=force,
+                               resume=resume, stdout=stdout)
     errors_out = _ErrorsFile(Path(errors)) if errors else None
     stop = threading.Event()
 
@@ -722,6 +750,16 @@ def export_corpus(
             errors_out.close()
         summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _single_article(inputs: list[str | Path]) -> bool:
+    """True when ``inputs`` is one existing file that holds one article (not a folder, glob or JSON Lines)."""
+    from kg.ingest.sources import EXTENSIONS
+
+    if len(inputs) != 1 or str(inputs[0]) == "-":
+        return False
+    path = Path(inputs[0])
+    return path.is_file() and EXTENSIONS.get(path.suffix.lower()) != "jsonl"
 
 
 @dataclass(frozen=True)

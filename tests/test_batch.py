@@ -11,7 +11,7 @@ import pytest
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
-from kg.batch import Failure, Progress, Settings, Summary, export_corpus
+from kg.batch import Failure, Progress, Settings, Summary, export_corpus, state_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.txt"))
@@ -229,9 +229,47 @@ def test_exit_code(failures, code):
 
 def test_summary_line():
     """The summary names articles, skipped, triples, statements, failures, seconds and the rate."""
-    line = Summary(articles=1200, skipped=200, triples=345678, statements=4321, failed=3, seconds=60.0).line()
-    assert line == ("1,200 articles exported (200 unchanged, skipped), 345,678 triples, 4,321 statements, "
-                    "3 failed, 60.0 s (20.0 articles/s)")
+    failures = [Failure(f"f{i}.txt", "empty") for i in range(7)]
+    line = Summary(articles=1200, skipped=200, triples=345678, statements=4321, failed=7, seconds=60.0,
+                   failures=failures).line()
+    assert line == ("exported 1,200 of 1,207 articles (200 unchanged, skipped), 345,678 triples, "
+                    "4,321 statements, 7 failed, 60.0 s (20.0 articles/s); "
+                    "failed: f0.txt, f1.txt, f2.txt, f3.txt, f4.txt and 2 more")
+    assert Summary(articles=1, seconds=2.0).line() == (
+        "exported 1 of 1 articles, 0 triples, 0 statements, 0 failed, 2.0 s (0.5 articles/s)")
+
+
+def test_cli_exports_a_folder_into_one_file_with_an_errors_report(corpus, first_run, tmp_path):
+    """`kg export FOLDER -o corpus.nq --errors F` writes the good articles, names the bad, exits 2."""
+    from click.testing import CliRunner
+
+    from kg.cli import _register, cli
+
+    _register()
+    out, errors = tmp_path / "corpus.nq", tmp_path / "errors.jsonl"
+    result = CliRunner().invoke(cli, ["export", str(corpus[0]), "-o", str(out), "--errors", str(errors), "--jobs",
+                                      "1", "--no-model", "--no-validate"])
+    assert result.exit_code == 2, result.output
+    assert out.read_bytes() == first_run[1].read_bytes()
+    assert len(errors.read_text().splitlines()) == len(corpus[2])
+    error_lines = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert len(error_lines) == len(corpus[2])
+    assert result.stderr.strip().splitlines()[-1].startswith(f"exported {len(corpus[1])} of ")
+    quiet = CliRunner().invoke(cli, ["export", str(corpus[0]), "-o", str(out), "--jobs", "1", "--no-model",
+                                     "--no-validate", "--quiet", "--fail-fast"])
+    assert quiet.exit_code == 2
+    assert [line.startswith("error: ") for line in quiet.stderr.splitlines()] == [True]
+
+
+def test_state_is_kept_beside_the_output_only_for_a_corpus(tmp_path):
+    """A corpus run keeps its resume state in a hidden folder beside the output; one file does not."""
+    folder = tmp_path / "in"
+    labels = build_corpus(folder)
+    export_corpus([labels[0]], output=tmp_path / "one.nq", settings=FAST)
+    assert not state_dir(tmp_path / "one.nq").exists()
+    export_corpus([folder], output_dir=tmp_path / "out", settings=FAST, jobs=1)
+    assert (state_dir(tmp_path / "out") / "manifest.jsonl").exists()
+    assert sorted(p.suffix for p in (tmp_path / "out").iterdir()) == [".nq"] * len(labels)
 
 
 def test_progress_bar_shows_rate_and_eta_when_enabled():

@@ -8,17 +8,17 @@ from pathlib import Path
 import click
 
 from kg.cli import cli
-from kg.errors import KgError, ValidationFailed
+from kg.errors import KgError
 
 FORMAT_CHOICES = ["turtle", "ttl", "json-ld", "jsonld", "nt", "n-triples", "nquads", "nq", "trig"]
 
 
 @cli.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path, allow_dash=False))
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
-              help="Write to this file (format from its extension unless -f is given).")
+              help="Write every article into this one file (format from its extension unless -f is given).")
 @click.option("--output-dir", type=click.Path(path_type=Path, file_okay=False),
-              help="Write one file per input into this folder, named after the input's stem.")
+              help="Write one file per article into this folder, named after the input file (or the article id).")
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMAT_CHOICES, case_sensitive=False),
               help="Output format (default: from -o's extension, else turtle).")
 @click.option("--base-iri", default=None, metavar="IRI",
@@ -28,63 +28,62 @@ FORMAT_CHOICES = ["turtle", "ttl", "json-ld", "jsonld", "nt", "n-triples", "nqua
               help="Use the NER of this spaCy pipeline instead of the shipped one.")
 @click.option("--no-model", is_flag=True, help="No statistical NER: gazetteer and rules only.")
 @click.option("--encoding", default=None, help="Text encoding of the inputs when they are not UTF-8 (e.g. latin-1).")
-@click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr.")
-def export(inputs, output, output_dir, fmt, base_iri, no_validate, model, no_model, encoding, quiet):
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: the cores available; 1 for a single file).")
+@click.option("--force", is_flag=True, help="Process every article again, even those exported unchanged before.")
+@click.option("--fail-fast", is_flag=True, help="Stop at the first article that fails.")
+@click.option("--errors", "errors_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write the failures to this file as JSON Lines (source, file, line, kind, reason).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary on stderr.")
+def export(inputs, output, output_dir, fmt, base_iri, no_validate, model, no_model, encoding, jobs, force,
+           fail_fast, errors_path, quiet):
     """Export news articles as an RDF knowledge graph, validated against kg's SHACL shapes.
+
+    INPUTS are article files (.txt, .html, .jsonl), folders (walked recursively), globs, or -
+    for standard input. A corpus runs in parallel, streams its output, and a re-run skips the
+    articles already exported unchanged (--force redoes them).
 
     \b
     Examples:
       kg export article.txt -o article.ttl          # format from the extension
       kg export article.txt -f jsonld               # to stdout
-      kg export a.txt b.txt c.txt --output-dir out/ # out/a.ttl, out/b.ttl, out/c.ttl
+      kg export crawl/ -o corpus.nq --jobs 4        # a folder of pages into one file
+      kg export dump.jsonl --output-dir out/ -f ttl --errors failures.jsonl
 
     Exit status: 0 when every article was exported, 1 when a graph did not conform to the
-    shapes, 2 when an input could not be read. In a batch the other articles are still exported.
+    shapes, 2 when an input could not be read. The other articles are still exported.
     """
-    from kg import api
+    from kg import batch
+    from kg.errors import KgError
 
     if output and output_dir:
         raise click.UsageError("give either -o/--output or --output-dir, not both")
-    if output and len(inputs) > 1:
-        raise click.UsageError("-o/--output takes one input; use --output-dir for several")
-    fmt = _format(fmt, output)
-    base_iri = base_iri or api.DEFAULT_BASE
-    ext = api.FORMATS[fmt].extension
+    try:
+        fmt = batch.resolve_format(fmt, output)
+    except KgError as exc:
+        raise click.UsageError(str(exc)) from exc
+    settings = batch.Settings(
+        fmt=fmt, base_iri=base_iri or batch.DEFAULT_BASE, validate=not no_validate,
+        model=str(model) if model else None, use_model=not no_model, encoding=encoding,
+    )
+    progress = batch.Progress(sys.stderr, enabled=False if quiet else None)
 
-    failures: list[tuple[Path, KgError]] = []
-    graphs = []
-    progress = _Progress(len(inputs), quiet)
-    for path in inputs:
-        try:
-            document = api.read_article(path, encoding=encoding)
-            article = api.extract(document, model=model, use_model=not no_model)
-            graph = api.build_graph(article, base_iri=base_iri)
-            if not no_validate:
-                api.ensure_conforms(graph, str(path))
-        except ValidationFailed as exc:
-            click.echo(exc.report, err=True)
-            failures.append((path, exc))
-            progress.step(path, "does not conform")
-            continue
-        except KgError as exc:
-            failures.append((path, exc))
-            progress.step(path, "failed")
-            click.echo(f"error: {exc}", err=True)
-            continue
-        if output_dir:
-            _write(output_dir / f"{path.stem}{ext}", api.serialize(graph, fmt))
-        elif output:
-            _write(output, api.serialize(graph, fmt))
-        else:
-            graphs.append(graph)
-        progress.step(path, f"{len(article.entities)} entities, {len(article.statements)} statements")
-    if graphs:
-        sys.stdout.buffer.write(api.serialize(graphs if len(graphs) > 1 else graphs[0], fmt))
-        sys.stdout.flush()
-    progress.summary(failures)
-    if failures:
-        codes = {exc.exit_code for _, exc in failures}
-        sys.exit(2 if 2 in codes else 1)
+    def report(failure: batch.Failure) -> None:
+        lines = [f"error: {failure.source}: {failure.reason}"]
+        lines += [f"  {v}" for v in failure.report.splitlines()]
+        progress.message("\n".join(lines))
+
+    try:
+        summary = batch.export_corpus(
+            inputs, output=output, output_dir=output_dir, settings=settings, jobs=jobs, force=force,
+            fail_fast=fail_fast, errors=errors_path, on_failure=report, progress=progress,
+        )
+    except KgError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    if not quiet and (summary.failed or summary.articles > 1):
+        click.echo(summary.line(), err=True)
+    sys.exit(summary.exit_code)
 
 
 @cli.command()
@@ -115,43 +114,3 @@ def validate(files):
                 click.echo(f"  {v.line()}")
             worst = max(worst, 1)
     sys.exit(worst)
-
-
-def _format(fmt: str | None, output: Path | None) -> str:
-    from kg import api
-
-    if fmt:
-        return api.FORMATS.canonical(fmt)
-    if output:
-        try:
-            return api.format_for_path(output)
-        except KgError as exc:
-            raise click.UsageError(str(exc)) from exc
-    return "turtle"
-
-
-def _write(path: Path, data: bytes) -> None:
-    from kg.files import write_atomic
-
-    write_atomic(path, data)
-
-
-class _Progress:
-    """One line per article on stderr, and a summary at the end."""
-
-    def __init__(self, total: int, quiet: bool):
-        self.total, self.done, self.quiet = total, 0, quiet
-
-    def step(self, path: Path, what: str) -> None:
-        self.done += 1
-        if not self.quiet and self.total > 1:
-            click.echo(f"[{self.done}/{self.total}] {path}: {what}", err=True)
-
-    def summary(self, failures) -> None:
-        if self.quiet or (self.total == 1 and not failures):
-            return
-        ok = self.total - len(failures)
-        line = f"exported {ok} of {self.total} articles"
-        if failures:
-            line += "; failed: " + ", ".join(str(p) for p, _ in failures)
-        click.echo(line, err=True)
