@@ -33,7 +33,7 @@ def test_conforming_graph_passes(name):
             "article-bad-headline.ttl",
             "article/t1",
             "schema:headline",
-            "at most one headline",
+            "exactly one non-empty headline",
         ),
         ("article-bad-date.ttl", "article/t1", "schema:datePublished", "xsd:date or xsd:dateTime"),
         ("article-bad-publisher.ttl", "article/t1", "schema:publisher", "schema:Organization"),
