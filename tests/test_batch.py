@@ -236,7 +236,7 @@ def test_summary_line():
                     "4,321 statements, 7 failed, 60.0 s (20.0 articles/s); "
                     "failed: f0.txt, f1.txt, f2.txt, f3.txt, f4.txt and 2 more")
     assert Summary(articles=1, seconds=2.0).line() == (
-        "exported 1 of 1 articles, 0 triples, 0 statements, 0 failed, 2.0 s (0.5 articles/s)")
+        "exported 1 of 1 articles, 0 triples, 0 statements, 0 failed, 2.0 s (0.50 articles/s)")
 
 
 def test_cli_exports_a_folder_into_one_file_with_an_errors_report(corpus, first_run, tmp_path):
