@@ -221,6 +221,7 @@ class _Run:
         self.forms: list[NameForm] = []
         self.hints: dict[int, int] = {}  # title token -> end of the person span another component saw
         self._titlecase: dict[int, bool] = {}
+        self.head_tokens: set[int] = set()  # words of title heads: "Kota" in "Wali Kota" starts no place
 
     # -- token tests -------------------------------------------------------------------------
     def cap(self, tok: Token) -> bool:
@@ -275,6 +276,15 @@ class _Run:
                            for w in words if not w[0].isupper())
             self._titlecase[start] = len(words) >= 4 and lower_ok and len(caps) / len(words) >= 0.6
         return self._titlecase[start]
+
+    def joins(self, k: int) -> bool:
+        """Whether token ``k``, after "dan"/"untuk", goes on with the same name ("Riset dan Teknologi")
+        rather than starting another one ("Kabupaten Demak dan Kota Semarang")."""
+        doc = self.doc
+        tok = doc[k]
+        if not self.cap(tok) or self.lex.match_cue(doc, k, self.lex.org_cues | self.lex.place_cues):
+            return False
+        return self.common(tok) or self.acronym(tok)
 
     def run_end(self, j: int) -> int:
         """End of the run of free name words from token ``j`` (a no-break space may join them)."""
@@ -368,6 +378,7 @@ class _Run:
         head = self.lex.match_title(doc, j, ROLE_KINDS)
         role_kind = head[1] if head else None
         if head is not None:
+            self.head_tokens.update(range(i, head[0]))
             over = self.ents.at(head[0] - 1)
             if over is not None and over.end > head[0] and over.label_ != "PER":
                 # "Wali Kota Surabaya" read by another component as the place "Kota Surabaya"
@@ -589,10 +600,13 @@ class _Run:
             if tok.like_num and (tok.text.isdigit() or tok.text.isupper()) and j == cue_end:
                 j = orgish = j + 1
                 continue
-            if tok.text == "(" and j + 2 < len(doc) and doc[j + 2].text == ")" and self.common(doc[j + 1]):
-                j = orgish = j + 3  # "PT Pertamina (Persero)"
-                continue
-            if tok.text.casefold() in CONNECTORS and j > cue_end and j + 1 < len(doc) and self.cap(doc[j + 1]):
+            if tok.text == "(" and j + 2 < len(doc) and doc[j + 2].text == ")" and self.cap(doc[j + 1]):
+                if self.common(doc[j + 1]):
+                    j = orgish = j + 3  # "PT Pertamina (Persero)"
+                    continue
+                orgish = j  # "Paguyuban Nelayan Pesisir (Panel)": the abbreviation closes the name
+                break
+            if tok.text.casefold() in CONNECTORS and j > cue_end and j + 1 < len(doc) and self.joins(j + 1):
                 j += 1
                 continue
             if self.name_token(tok) or (tok.text.isupper() and tok.is_alpha):
@@ -711,7 +725,7 @@ class _Run:
         doc = self.doc
         for i, tok in enumerate(doc):
             kind = self.lex.person_cues.get(tok.text.casefold())
-            if kind == "after" and tok.text[0].islower():
+            if kind == "after" and (tok.text[0].islower() or self.sent_start(i)):
                 j = i + 1
                 end = self.run_end(j)
                 if j < end <= j + MAX_NAME_TOKENS - 1 and not self.titlecase_line(j):
@@ -735,18 +749,18 @@ class _Run:
         doc = self.doc
         i = 0
         while i < len(doc):
-            if self.ents.at(i) is not None:
+            if self.ents.at(i) is not None or i in self.head_tokens:
                 i += 1
                 continue
             for cues, label in ((self.lex.org_cues, "ORG"), (self.lex.place_cues, "LOC")):
                 end = self.lex.match_cue(doc, i, cues)
-                if end is not None:
-                    span = self.cue_phrase(i, end, label)
-                    if span is not None and not (self.titlecase_line(i) and span.end - span.start > 4):
+                if end is not None and self.cap(doc[i]):
+                    # in a headline every word is capitalised: take the cue and one word only
+                    limit = end + 1 if self.titlecase_line(i) else None
+                    span = self.cue_phrase(i, end, label, limit=limit)
+                    if span is not None:
                         i = span.end - 1
                         break
-                    if span is not None:
-                        self.ents.remove(span)
             i += 1
 
     def acronyms(self) -> None:

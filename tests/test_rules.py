@@ -1,0 +1,204 @@
+"""The entity rules component: people after titles and cues, organisations and places after cue
+words, titles trimmed out of names, junk removed, roles recorded on the Doc."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import spacy
+from spacy.tokens import Doc, Span
+
+from kg.nlp.gazetteer import GazetteerComponent
+from kg.nlp.rules import EntityRules, RoleSpan, fold_name, register_extensions
+
+GAZETTEER = [
+    {"id": "Q159", "type": "Place", "name": "Rusia", "names": ["Rusia", "Russia"], "wikidata": "Q159",
+     "extra_types": ["Country"]},
+    {"id": "Q7747", "type": "Person", "name": "Vladimir Putin", "names": ["Vladimir Putin", "Putin"],
+     "wikidata": "Q7747"},
+    {"id": "Q3724", "type": "Place", "name": "Jawa Barat", "names": ["Jawa Barat"], "wikidata": "Q3724"},
+    {"id": "Q1", "type": "Place", "name": "Jakarta Barat", "names": ["Jakarta Barat"], "wikidata": "Q1"},
+    {"id": "Q212", "type": "Place", "name": "Ukraina", "names": ["Ukraina", "Ukraine"], "wikidata": "Q212"},
+]
+
+
+@pytest.fixture(scope="module")
+def blank():
+    return spacy.blank("id")
+
+
+@pytest.fixture(scope="module")
+def nlp(tmp_path_factory, blank):
+    path = tmp_path_factory.mktemp("gaz") / "g.jsonl"
+    path.write_text("\n".join(json.dumps(e) for e in GAZETTEER), encoding="utf-8")
+    pipeline = blank
+    gazetteer = GazetteerComponent(pipeline, path=str(path))
+    rules = EntityRules(pipeline)
+    return lambda text: rules(gazetteer(pipeline(text)))
+
+
+def ents(doc: Doc) -> list[tuple[str, str]]:
+    return [(e.text, e.label_) for e in doc.ents]
+
+
+def roles(doc: Doc) -> list[tuple[str, str, str | None]]:
+    return [
+        (doc.text[r.title_start:r.title_end], doc.text[r.person_start:r.person_end],
+         doc.text[r.of_start:r.of_end] if r.of_start is not None else None)
+        for r in doc._.kg_roles
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, person, role",
+    [
+        ("Presiden Rusia Vladimir Putin menerima tamu di istana.", "Vladimir Putin", ("Presiden Rusia", "Rusia")),
+        ("Menlu Retno Marsudi menghadiri pertemuan itu.", "Retno Marsudi", ("Menlu", None)),
+        ("Kapolres Jakarta Barat Kombes Pol Andi Sutrisno memimpin apel pagi.", "Andi Sutrisno",
+         ("Kapolres Jakarta Barat", "Jakarta Barat")),
+        ("Bupati Grobogan Sri Sumarni meninjau banjir.", "Sri Sumarni", ("Bupati Grobogan", "Grobogan")),
+        ("Kepala Badan Ketahanan Pangan Agung Hendriadi menyebut stok beras aman.", "Agung Hendriadi",
+         ("Kepala Badan Ketahanan Pangan", "Badan Ketahanan Pangan")),
+        ("Direktur Utama PT Sinar Laut (Persero) Maria Ulfah menuturkan rencana itu.", "Maria Ulfah",
+         ("Direktur Utama PT Sinar Laut (Persero)", "PT Sinar Laut (Persero)")),
+        ("Wali Kota Tangerang Selatan Rina Kartika meresmikan taman.", "Rina Kartika",
+         ("Wali Kota Tangerang Selatan", "Tangerang Selatan")),
+        ("Ketua Paguyuban Nelayan Pesisir (Panel) Darmaji Sulistyo mengeluhkan harga solar.", "Darmaji Sulistyo",
+         ("Ketua Paguyuban Nelayan Pesisir (Panel)", "Paguyuban Nelayan Pesisir")),
+        ("kata pengamat politik Arif Santosa kepada wartawan.", "Arif Santosa", ("pengamat politik", None)),
+    ],
+)
+def test_a_title_gives_the_person_and_the_role(nlp, text, person, role):
+    doc = nlp(text)
+    assert (person, "PER") in ents(doc)
+    title, of = role
+    assert (title, person, of) in roles(doc)
+
+
+@pytest.mark.parametrize(
+    "text, person, title, of",
+    [
+        ('"Kami siap," kata Oleksiy Hrytsenko, Kepala Staf Kepresidenan Ukraina.', "Oleksiy Hrytsenko",
+         "Kepala Staf Kepresidenan Ukraina", "Ukraina"),
+        ("Andi Wijaya, Kepala Dinas Pendidikan Jawa Barat, meninjau sekolah itu.", "Andi Wijaya",
+         "Kepala Dinas Pendidikan Jawa Barat", "Dinas Pendidikan Jawa Barat"),
+        ('"Air sudah surut," ujar Wahyu Prakoso, Kepala Dusun Mekarsari, Kelurahan Sukamaju.', "Wahyu Prakoso",
+         "Kepala Dusun Mekarsari, Kelurahan Sukamaju", "Mekarsari"),
+    ],
+)
+def test_an_apposition_gives_the_role_of_the_name_before_it(nlp, text, person, title, of):
+    doc = nlp(text)
+    assert (person, "PER") in ents(doc)
+    assert (title, person, of) in roles(doc)
+
+
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        ('"Kami siap membantu," ujar Siti Rahmawati.', "Siti Rahmawati"),
+        ("Bambang Irawan juga mengatakan bahwa jalan itu rusak.", "Bambang Irawan"),
+        ("Menurut Yohanes Lado, panen tahun ini gagal.", "Yohanes Lado"),
+    ],
+)
+def test_reporting_cues_mark_people(nlp, text, person):
+    assert (person, "PER") in ents(nlp(text))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Mahasiswa Universitas Gadjah Mada berunjuk rasa di depan kantor Polres Sleman.",
+         [("Universitas Gadjah Mada", "ORG"), ("Polres Sleman", "ORG")]),
+        ("Kementerian Luar Negeri memanggil duta besar itu.", [("Kementerian Luar Negeri", "ORG")]),
+        ("Banjir melanda Kabupaten Demak dan Kota Semarang sejak Selasa.",
+         [("Kabupaten Demak", "LOC"), ("Kota Semarang", "LOC")]),
+        ("Kader Partai Demokrat berkumpul.", [("Partai Demokrat", "ORG")]),
+        ("Banjir Rendam Kota Medan, Warga Mengungsi ke Masjid", [("Kota Medan", "LOC")]),
+        ("Badan Riset dan Inovasi Nasional membuka lowongan.", [("Badan Riset dan Inovasi Nasional", "ORG")]),
+    ],
+)
+def test_cue_words_mark_organisations_and_places(nlp, text, expected):
+    assert ents(nlp(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Presiden mengatakan hal itu di istana.",
+        "Kepala sekolah itu pulang lebih awal.",
+        "Namun pada Februari lalu rapat digelar setiap Senin pagi.",
+        "Menteri Baru Tak Akan Datang ke Acara Itu",
+        "Dia juga mengatakan bahwa harga naik.",
+    ],
+)
+def test_no_person_without_a_name(nlp, text):
+    assert [e for e in nlp(text).ents if e.label_ == "PER"] == []
+
+
+def test_a_later_surname_alone_is_tagged_as_the_same_person(nlp):
+    doc = nlp("Menlu Retno Marsudi tiba pagi ini. Setelah rapat, Marsudi langsung kembali ke kantor.")
+    assert ents(doc) == [("Retno Marsudi", "PER"), ("Marsudi", "PER")]
+
+
+def test_titles_and_honorifics_are_trimmed_from_other_components_person_spans(blank):
+    rules = EntityRules(blank)
+    doc = blank("Kemarin Presiden Joko Widodo dan Ibu Iriana tiba, kata Dr. Hasan Basri.")
+    # what a statistical recognizer might have produced
+    doc.ents = [Span(doc, 1, 4, label="PER"), Span(doc, 5, 7, label="PER"), Span(doc, 10, 13, label="PER")]
+    doc = rules(doc)
+    assert ents(doc) == [("Joko Widodo", "PER"), ("Iriana", "PER"), ("Hasan Basri", "PER")]
+    assert roles(doc) == [("Presiden", "Joko Widodo", None)]
+    assert [doc.text[f.start:f.end] for f in doc._.kg_name_forms] == ["Ibu Iriana", "Dr. Hasan Basri"]
+
+
+@pytest.mark.parametrize(
+    "text, start, end, label",
+    [
+        ("Baca juga berita lainnya.", 0, 1, "ORG"),
+        ("Sidang ditunda hingga Februari mendatang.", 3, 4, "PER"),
+        ("Pada Sabtu pagi warga berkumpul.", 1, 2, "LOC"),
+        ("Namun warga menolak.", 0, 1, "PER"),
+        ("Sosial media ramai.", 0, 1, "ORG"),
+    ],
+)
+def test_junk_spans_from_other_components_are_removed(blank, text, start, end, label):
+    doc = blank(text)
+    doc.ents = [Span(doc, start, end, label=label)]
+    assert EntityRules(blank)(doc).ents == ()
+
+
+def test_gazetteer_spans_are_kept_and_spans_the_rules_made_are_marked(nlp):
+    text = "Presiden Rusia Vladimir Putin bertemu Menlu Retno Marsudi."
+    doc = nlp(text)
+    assert [(e.text, e.kb_id_) for e in doc.ents] == [
+        ("Rusia", "Q159"), ("Vladimir Putin", "Q7747"), ("Retno Marsudi", "")]
+    start = text.index("Retno")
+    assert doc._.kg_sources == {(start, start + len("Retno Marsudi")): "rules"}
+
+
+def test_role_spans_are_character_offsets(blank):
+    text = "Gubernur Maluku Utara Abdul Gani Kasuba hadir."
+    doc = EntityRules(blank)(blank(text))
+    person = text.index("Abdul")
+    assert doc._.kg_roles == [RoleSpan(0, person - 1, person, text.index(" hadir"), len("Gubernur "), person - 1)]
+
+
+def test_extensions_register_once():
+    register_extensions()
+    register_extensions()
+    assert Doc.has_extension("kg_roles") and Doc.has_extension("kg_name_forms")
+
+
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        ("Zelensky", "Zelenskiy", True),
+        ("Volodymyr Zelenskyy", "VOLODYMYR ZELENSKY", True),
+        ("Andriy", "Andrii", True),
+        ("St. Petersburg", "St Petersburg", True),
+        ("Budi Santoso", "Budi Santosa", False),
+    ],
+)
+def test_fold_name(a, b, same):
+    assert (fold_name(a) == fold_name(b)) is same
