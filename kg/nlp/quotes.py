@@ -264,9 +264,8 @@ class _Finder:
                         masked[k] = "_"
         self.masked = "".join(masked)
         self.sentences = [s for p in self.paras for s in _sentences(text, p, self.masked, self.lex)]
-        if not mentions:
-            mentions = guess_mentions(text, blocks)
-        self.mentions = sorted(m for m in mentions if m[2] in ("PER", "ORG", "LOC"))
+        self.guessed = guess_mentions(text, blocks)
+        self.mentions = sorted(m for m in (mentions or self.guessed) if m[2] in ("PER", "ORG", "LOC"))
         self.records: list[QuoteRecord] = []
 
     # -- helpers ------------------------------------------------------------------------------
@@ -372,15 +371,17 @@ class _Finder:
         if chain_end <= pos:
             return None
         inside = [mm for mm in self.mentions if pos <= mm[0] < chain_end]
-        for mm in inside:
-            if mm[2] == "PER":
-                # the span as written keeps the titles right before the name ("Menlu Retno")
-                start = mm[0]
-                for w0, w1, w in reversed(_words(text, pos, mm[0])):
-                    if text[w1:start].strip() or w not in self.lex.titles:
-                        break
-                    start = w0
-                return start, mm[1], "name"
+        people = [mm for mm in inside if mm[2] == "PER"]
+        if not people:  # the recognizer missed the name: capitalised words stand in
+            people = [mm for mm in self.guessed if pos <= mm[0] < chain_end and mm[2] == "PER"
+                      and not any(o[0] < mm[1] and mm[0] < o[1] for o in inside)]
+        if people:
+            # "kata Andriy Yermak, Kepala Staf ..." / "kata juru bicara Gugus Tugas ..., Tutuko
+            # Raharjo, dalam ...": the name opens the description or one of its comma parts
+            heads = [mm for mm in people if self._opens_part(pos, self._title_start(pos, mm[0]))]
+            mm = (heads or people)[0]
+            # the span as written keeps the titles right before the name ("Menlu Retno")
+            return self._title_start(pos, mm[0]), mm[1], "name"
         if inside and inside[0][0] == pos and inside[0][2] == "ORG":
             return inside[0][0], inside[0][1], "organization"
         # no name: the capitalised run right after the cue is a title ("kata Kapolri")
@@ -394,6 +395,18 @@ class _Finder:
         # a description ("ujar pria itu", "kata juru bicara tersebut") points back like a pronoun
         ante = self.antecedent(pos)
         return (ante[0], ante[1], "pronoun") if ante else None
+
+    def _title_start(self, floor: int, start: int) -> int:
+        """Where the titles written right before ``start`` begin ("Menlu" in "Menlu Retno")."""
+        for w0, w1, w in reversed(_words(self.text, floor, start)):
+            if self.text[w1:start].strip() or w not in self.lex.titles:
+                break
+            start = w0
+        return start
+
+    def _opens_part(self, floor: int, start: int) -> bool:
+        lead = self.text[floor:start].rstrip()
+        return not lead or lead.endswith(",")
 
     def _all_titles(self, start: int, end: int) -> bool:
         return all(w in self.lex.titles for _, _, w in _words(self.text, start, end))
