@@ -237,6 +237,8 @@ def syntax_error(error: SyntaxError, text: str, *, offset_first_line: int = 0) -
     if line == 1:
         col = max(1, col - offset_first_line)
     detail = m.group(3).split("\n")[0]
+    if "Prefix not found" in detail:
+        detail = "undeclared prefix (declare it with PREFIX name: <iri>)"
     if len(detail) > 80:
         detail = detail[:77] + "..."
     lines = text.splitlines()

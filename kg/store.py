@@ -277,6 +277,10 @@ class Store:
 
         return run_local(self._ox, text)
 
+    def dump(self, output: str | Path) -> None:
+        """Write every article graph to one N-Quads file, the input for bulk loaders."""
+        self._ox.dump(str(output), format=ox.RdfFormat.N_QUADS)
+
     def flush(self) -> None:
         """Write buffered changes to disk."""
         if self.path is not None:
