@@ -313,9 +313,9 @@ def _choose_name(c: _Cluster) -> str:
     fullest = lambda f: (len(f.split()), c.counts[f], -forms.index(f))  # noqa: E731
     if mixed:
         return max(mixed, key=fullest)
-    if c.entry is not None and not _all_caps(c.entry.name):
-        return c.entry.name  # the text only shouts it ("TRIBUNNEWS.COM"); the gazetteer says it properly
     best = max(forms, key=fullest)
+    if c.entry is not None and not _all_caps(c.entry.name) and not _abbreviation(best):
+        return c.entry.name  # the text only shouts it ("TRIBUNNEWS.COM"); the gazetteer says it properly
     if c.type == "Person":
         return " ".join(w[:1] + w[1:].lower() for w in best.split())
     return best
@@ -324,6 +324,11 @@ def _choose_name(c: _Cluster) -> str:
 def _all_caps(text: str) -> bool:
     letters = [ch for ch in text if ch.isalpha()]
     return bool(letters) and all(ch.isupper() for ch in letters) and len(letters) > 1
+
+
+def _abbreviation(text: str) -> bool:
+    """An abbreviation such as "AS", "NATO", "G7": one short word, no dots."""
+    return " " not in text and "." not in text and len(text) <= 5
 
 
 def _bracketed_after(text: str, first, second) -> bool:

@@ -693,7 +693,8 @@ class _Run:
         prev = doc[k - 1] if k > 0 else None
         ok = (prev is None or self.sent_start(k)
               or self.lex.person_cues.get(prev.text.casefold()) == "after"
-              or prev.text.casefold() in ("oleh", "menurut", "bersama", "dan"))
+              or prev.text.casefold() in ("oleh", "menurut", "bersama", "dan")
+              or (prev.text.isalpha() and prev.text.islower() and prev.text not in PREPOSITIONS))
         if not ok:
             return None
         return self.ents.add(k, comma, "PER")
