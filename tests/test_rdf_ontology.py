@@ -75,3 +75,17 @@ def test_misspelt_terms_raise():
         KGO.statement  # noqa: B018
     with pytest.raises(AttributeError):
         SDO.Persn  # noqa: B018
+
+
+def test_shapes_speak_only_of_declared_terms(onto):
+    """A misspelt class or property in a shape would silently match nothing; catch it here."""
+    from kg.validate import load_shapes
+
+    shapes = load_shapes()
+    terms = {t for triple in shapes for t in triple if isinstance(t, URIRef)}
+    kgo_terms = {t for t in terms if str(t).startswith(str(KGO._NS))}
+    sdo_terms = {t for t in terms if str(t).startswith(str(SDO._NS))}
+    assert kgo_terms and sdo_terms
+    assert kgo_terms <= _declared(onto), kgo_terms - _declared(onto)
+    unknown = {t for t in sdo_terms if str(t)[len(str(SDO._NS)) :] not in SDO.__annotations__}
+    assert not unknown, unknown
