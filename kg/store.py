@@ -429,7 +429,9 @@ class RemoteStore:
 
     @staticmethod
     def _refused(response: httpx.Response, what: str) -> StoreError:
-        text = re.sub(r"<[^>]+>", " ", response.text or "")
+        text = response.text or ""
+        if "html" in response.headers.get("content-type", ""):
+            text = re.sub(r"<[^>]+>", " ", text)
         text = re.sub(r"\s+", " ", text).strip()[:300]
         hint = "check the endpoint and the server's log"
         if response.status_code == 401:
