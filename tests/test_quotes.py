@@ -240,3 +240,19 @@ def test_cue_words_come_from_data_files():
     assert {"kata", "ujar", "tutur", "ungkap", "imbuh", "lanjut", "pungkas", "sambung"} <= lex.cues
     assert {"mengatakan", "menambahkan", "menilai", "mengklaim"} <= lex.speech_verbs
     assert {"dia", "ia", "beliau"} <= lex.pronouns
+
+
+def test_name_after_comma_beats_a_mislabelled_name_inside_the_role():
+    text = '"Kasus baru turun," kata juru bicara Satgas Covid-19 Kota Palu, Nur Aisyah, dalam jumpa pers.'
+    covid, nur = text.index("Covid"), text.index("Nur Aisyah")
+    palu = text.index("Palu")
+    mentions = [(covid, covid + 5, "PER"), (palu, palu + 4, "LOC"), (nur, nur + 10, "PER")]
+    [r] = find_quotes(text, (), mentions)
+    assert (r.speaker_text, r.speaker_kind) == ("Nur Aisyah", "name")
+
+
+def test_person_missed_by_the_recognizer_is_still_the_speaker():
+    text = "”Jembatan darurat selesai besok,” kata Kepala BPBD Sigi, Hasan Basri, di lokasi banjir."
+    sigi = text.index("Sigi")
+    [r] = find_quotes(text, (), [(sigi, sigi + 4, "LOC")])
+    assert r.speaker_text == "Hasan Basri"

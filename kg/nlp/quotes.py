@@ -265,7 +265,9 @@ class _Finder:
         self.masked = "".join(masked)
         self.sentences = [s for p in self.paras for s in _sentences(text, p, self.masked, self.lex)]
         self.guessed = guess_mentions(text, blocks)
-        self.mentions = sorted(m for m in (mentions or self.guessed) if m[2] in ("PER", "ORG", "LOC"))
+        # "Covid-19", "N219-A": a name followed by a hyphen and a number is not a person
+        self.mentions = sorted(m for m in (mentions or self.guessed) if m[2] in ("PER", "ORG", "LOC")
+                               and not (m[2] == "PER" and re.match(r"-\d", text[m[1]:m[1] + 2])))
         self.records: list[QuoteRecord] = []
 
     # -- helpers ------------------------------------------------------------------------------
@@ -371,10 +373,10 @@ class _Finder:
         if chain_end <= pos:
             return None
         inside = [mm for mm in self.mentions if pos <= mm[0] < chain_end]
-        people = [mm for mm in inside if mm[2] == "PER"]
-        if not people:  # the recognizer missed the name: capitalised words stand in
-            people = [mm for mm in self.guessed if pos <= mm[0] < chain_end and mm[2] == "PER"
-                      and not any(o[0] < mm[1] and mm[0] < o[1] for o in inside)]
+        # names the recognizer missed: capitalised words stand in where it found nothing
+        people = sorted([mm for mm in inside if mm[2] == "PER"] + [
+            mm for mm in self.guessed if pos <= mm[0] < chain_end and mm[2] == "PER"
+            and not any(o[0] < mm[1] and mm[0] < o[1] for o in inside)])
         if people:
             # "kata Andriy Yermak, Kepala Staf ..." / "kata juru bicara Gugus Tugas ..., Tutuko
             # Raharjo, dalam ...": the name opens the description or one of its comma parts
