@@ -6,7 +6,7 @@ import json
 import shutil
 
 import pytest
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF
 
 SDO = "https://schema.org/"
@@ -102,7 +102,7 @@ def test_validate_accepts_an_export_and_rejects_a_broken_graph(runner, kg_cli, e
 
     g = Graph().parse(out, format="turtle")
     article = _articles(g)[0]
-    g.remove((article, URIRef(SDO + "headline"), None))
+    g.add((article, URIRef(SDO + "headline"), Literal("Judul kedua yang tidak boleh ada")))
     broken = tmp_path / "broken.ttl"
     g.serialize(broken, format="turtle")
     bad = runner.invoke(kg_cli, ["validate", str(broken)])
