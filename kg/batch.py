@@ -7,9 +7,9 @@ serialized in a worker process (which loads the NLP pipeline once); the main pro
 
 * ``output_dir``: one file per article, each written atomically;
 * ``output``: one corpus file, written to a temporary file as articles finish and renamed at the
-  end. N-Quads is appended as it comes; N-Triples, Turtle and TriG go through Oxigraph's streaming
-  serializer (rdflib's Turtle writer slows down badly on large graphs); JSON-LD is written as one
-  document whose ``@graph`` lists each article's nested tree;
+  end. Each worker serializes its article (Turtle and TriG with Oxigraph's writer: rdflib's slows
+  down badly on large graphs) and the main process appends it, declaring each prefix once; JSON-LD
+  is one document whose ``@graph`` lists each article's nested tree;
 * neither: the corpus on standard output.
 
 A re-run skips unchanged articles: a manifest keyed by source and content hash (and the settings)
@@ -31,7 +31,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
@@ -207,8 +207,18 @@ def _ensure_conforms(graph, source: str) -> None:
 
 
 def _article_payload(graph, fmt: str, serialize) -> bytes:
-    """What the main process writes for one article: N-Quads for a stream, else the format itself."""
-    return serialize(graph, "nquads" if fmt in _STREAMED_VIA_QUADS else fmt)
+    """One article in ``fmt``, as a document of its own that the main process can append."""
+    if fmt not in ("turtle", "trig"):
+        return serialize(graph, fmt)
+    # Oxigraph's writer, not rdflib's: it is linear, and its prefix lines are easy to merge.
+    import pyoxigraph as ox
+
+    from kg.rdf.namespaces import PREFIXES
+
+    quads = ox.parse(serialize(graph, "nquads"), format=ox.RdfFormat.N_QUADS)
+    if fmt == "turtle":
+        return ox.serialize((q.triple for q in quads), format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+    return ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
 
 
 def _init_worker(settings: Settings) -> None:
@@ -301,9 +311,6 @@ def default_jobs() -> int:
 
 
 # -- outputs -------------------------------------------------------------------------------------
-
-_STREAMED_VIA_QUADS = {"nquads", "nt", "turtle", "trig"}
-
 
 class _Manifest:
     """What earlier runs exported: source label -> content hash, settings and where the result is.
@@ -403,9 +410,7 @@ class _StreamWriter:
         self.live: set[str] = set()
         if self.state is not None:
             self.state.mkdir(parents=True, exist_ok=True)
-            # The journal holds N-Quads for every format but JSON-LD: a format change reuses it.
-            payload_kind = "nquads" if settings.fmt in _STREAMED_VIA_QUADS else settings.fmt
-            self.manifest = _Manifest(self.state / "manifest.jsonl", replace(settings, fmt=payload_kind), force=force)
+            self.manifest = _Manifest(self.state / "manifest.jsonl", settings, force=force)
             self.journal = open(self.state / "journal", "wb" if force else "ab")
             self.journal_size = self.journal.seek(0, io.SEEK_END)
             self.reader = open(self.state / "journal", "rb")
@@ -470,13 +475,13 @@ class _StreamWriter:
                     yield self.payload(outcome)
             finished = True
 
-        if self.fmt == "nquads":
+        if self.fmt == "json-ld":
+            _write_jsonld(payloads(), fh)
+        elif self.fmt in ("turtle", "trig"):
+            _write_prefixed(payloads(), fh)
+        else:
             for data in payloads():
                 fh.write(data)
-        elif self.fmt == "json-ld":
-            _write_jsonld(payloads(), fh)
-        else:
-            _write_oxigraph(payloads(), fh, self.fmt)
         return finished
 
     def close(self, ok: bool) -> None:
@@ -507,22 +512,23 @@ class _StreamWriter:
                      "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in entries).encode())
 
 
-def _write_oxigraph(payloads: Iterator[bytes], fh: IO[bytes], fmt: str) -> None:
-    """Stream N-Quads payloads into ``fh`` as N-Triples, Turtle or TriG with Oxigraph's serializer."""
-    import pyoxigraph as ox
+def _write_prefixed(payloads: Iterator[bytes], fh: IO[bytes]) -> None:
+    """Append Turtle or TriG documents into one, writing each ``@prefix`` line only once.
 
-    from kg.rdf.namespaces import PREFIXES
-
-    target = {"nt": ox.RdfFormat.N_TRIPLES, "turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG}[fmt]
-    as_triples = not target.supports_datasets
-
-    def statements():
-        for data in payloads:
-            for quad in ox.parse(data, format=ox.RdfFormat.N_QUADS):
-                yield quad.triple if as_triples else quad
-
-    prefixes = None if fmt == "nt" else PREFIXES
-    ox.serialize(statements(), fh, target, prefixes=prefixes)
+    A prefix may be declared anywhere in Turtle and TriG, and kg's graphs use no blank nodes
+    (rdflib's labels would be unique anyway), so the articles' documents concatenate into one.
+    """
+    declared: set[bytes] = set()
+    for data in payloads:
+        body = 0
+        while data.startswith(b"@prefix ", body):
+            end = data.index(b"\n", body) + 1
+            line = data[body:end]
+            if line not in declared:
+                declared.add(line)
+                fh.write(line)
+            body = end
+        fh.write(memoryview(data)[body:])
 
 
 def _write_jsonld(payloads: Iterator[bytes], fh: IO[bytes]) -> None:
