@@ -322,7 +322,7 @@ class _Finder:
             first = _WORD.match(self.text, s[0], end)
             if first and first.group().casefold() in self.lex.pronouns and nearest is None:
                 return self.antecedent(s[0])  # "Ia berharap ...": the same person as before
-            people = self.mentions_in(s[0], end, ("PER",))
+            people = self.mentions_in(s[0], end, ("PER",)) or self.guessed_people(s[0], end)
             for w0, _, w in _words(self.text, s[0], end):
                 if self.is_verb(w) and not self.in_quote(w0):
                     subject = self.subject(s[0], w0, people)
@@ -334,6 +334,12 @@ class _Finder:
             if inherited and nearest is None:
                 nearest = (inherited[-1].speaker_start, inherited[-1].speaker_end)
         return nearest
+
+    def guessed_people(self, start: int, end: int) -> list[Mention]:
+        """Stand-in person names in a span where the recognizer found no mention at all."""
+        given = [m for m in self.mentions if m[0] < end and start < m[1]]
+        return [m for m in self.guessed if start <= m[0] and m[1] <= end and m[2] == "PER"
+                and not self.in_quote(m[0]) and not any(o[0] < m[1] and m[0] < o[1] for o in given)]
 
     def subject(self, start: int, verb: int, people: list[Mention]) -> Mention | None:
         """The person opening the clause before a verb: at the start, or after a comma, titles aside."""
@@ -429,7 +435,7 @@ class _Finder:
         if len(words) >= 2 and words[-2][2].casefold() == "yang":
             return None
         cands = self.mentions_in(start, end, ("PER", "ORG"))
-        people = [m for m in cands if m[2] == "PER"]
+        people = [m for m in cands if m[2] == "PER"] or self.guessed_people(start, end)
         if people:
             m = people[-1]
             return m[0], m[1], "name"
