@@ -97,8 +97,8 @@ def rdf_format(path: Path) -> ox.RdfFormat:
     return fmt
 
 
-def article_graphs(path: str | Path) -> list[tuple[str, list[ox.Triple]]]:
-    """Parse an export file and split it into (graph IRI, triples), one pair per article graph."""
+def article_graphs(path: str | Path) -> list[tuple[str, list[ox.Quad]]]:
+    """Parse an export file and split it into (graph IRI, quads in that graph), one per article."""
     path = Path(path)
     fmt = rdf_format(path)
     try:
@@ -111,17 +111,16 @@ def article_graphs(path: str | Path) -> list[tuple[str, list[ox.Triple]]]:
         ) from None
     except OSError as e:
         raise RdfInputError(f"cannot read the file: {e}", source=str(path)) from None
-    default: list[ox.Triple] = []
-    named: dict[str, list[ox.Triple]] = {}
+    default: list[ox.Quad] = []
+    named: dict[str, list[ox.Quad]] = {}
     articles: list[str] = []
     for q in quads:
-        t = ox.Triple(q.subject, q.predicate, q.object)
         if isinstance(q.graph_name, ox.DefaultGraph):
-            default.append(t)
+            default.append(q)
             if q.predicate == RDF_TYPE and q.object == NEWS_ARTICLE and isinstance(q.subject, ox.NamedNode):
                 articles.append(q.subject.value)
         elif isinstance(q.graph_name, ox.NamedNode):
-            named.setdefault(q.graph_name.value, []).append(t)
+            named.setdefault(q.graph_name.value, []).append(q)
         else:
             raise RdfInputError("a graph is named by a blank node", "name graphs with IRIs", source=str(path))
     if default:
@@ -142,15 +141,16 @@ def article_graphs(path: str | Path) -> list[tuple[str, list[ox.Triple]]]:
                 "export one article per Turtle/N-Triples file, or use N-Quads/TriG with a graph per article",
                 source=str(path),
             )
-        named.setdefault(target, []).extend(default)
+        g = ox.NamedNode(target)
+        named.setdefault(target, []).extend(ox.Quad(q.subject, q.predicate, q.object, g) for q in default)
     if not named:
         raise RdfInputError("the file holds no triples", "re-export the article", source=str(path))
     return list(named.items())
 
 
-def ntriples(triples: Iterable[ox.Triple]) -> str:
-    """Serialize triples as N-Triples text."""
-    return "".join(f"{t} .\n" for t in triples)
+def ntriples(statements: Iterable[ox.Triple | ox.Quad]) -> str:
+    """Serialize triples (or the triples of quads, without their graph) as N-Triples text."""
+    return "".join(f"{t.subject} {t.predicate} {t.object} .\n" for t in statements)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -164,6 +164,18 @@ class Loaded:
     triples: int
     source: str
     replaced: bool
+
+
+@dataclass
+class Written:
+    """What became of one graph handed to a store: its size, or the error that stopped it."""
+
+    graph: str
+    triples: int
+    source: str
+    replaced: bool
+    error: str | None = None
+    fatal: bool = False  # the store cannot take more: unreachable or misconfigured
 
 
 @dataclass
@@ -235,11 +247,10 @@ class Store:
         """Parse export files and folders into a store in memory, a graph per article."""
         store = cls(memory=True)
         for path in export_files(paths):
-            for graph, triples in article_graphs(path):
-                store.replace_graph(graph, triples)
+            store.write_graphs([(graph, quads, str(path)) for graph, quads in article_graphs(path)])
         return store
 
-    def replace_graph(self, graph: str, triples: list[ox.Triple]) -> bool:
+    def replace_graph(self, graph: str, triples: Sequence[ox.Triple | ox.Quad]) -> bool:
         """Make ``graph`` hold exactly ``triples``, in one transaction; return True if it existed."""
         g = ox.NamedNode(graph)
         existed = self._ox.contains_named_graph(g)
@@ -252,6 +263,40 @@ class Store:
         except (OSError, SyntaxError, RuntimeError) as e:
             raise StoreError(f"writing graph <{graph}> failed: {e}", "the store is unchanged for this graph") from None
         return existed
+
+    def write_graphs(self, batch: Sequence[tuple[str, Sequence[ox.Quad], str]]) -> list[Written]:
+        """Write (graph, quads in that graph, source) items, each graph replaced as a whole.
+
+        Graphs the store does not have yet go in together through Oxigraph's bulk writer, which
+        is several times faster; if that fails, those graphs, being new, are removed again (the
+        store is as it was) and written one transaction each, so one bad graph fails alone.
+        Graphs the store has are replaced one transaction each.
+        """
+        out: list[Written] = []
+        seen: set[str] = set()
+        new, old = [], []
+        for item in batch:
+            if item[0] in seen:  # the same article twice in a batch: the later copy wins
+                new = [x for x in new if x[0] != item[0]]
+                old = [x for x in old if x[0] != item[0]]
+            seen.add(item[0])
+            (old if self._ox.contains_named_graph(ox.NamedNode(item[0])) else new).append(item)
+        if len(new) > 1:
+            try:
+                self._ox.bulk_extend(q for _, quads, _ in new for q in quads)
+                out += [Written(g, len(q), s, False) for g, q, s in new]
+                new = []
+            except (OSError, RuntimeError, ValueError):
+                for g, _, _ in new:
+                    self._ox.remove_graph(ox.NamedNode(g))
+        for graph, quads, source in new + old:
+            try:
+                replaced = self.replace_graph(graph, quads)
+            except KgError as e:
+                out.append(Written(graph, 0, source, False, e.line()))
+            else:
+                out.append(Written(graph, len(quads), source, replaced))
+        return out
 
     def drop(self, graph: str) -> bool:
         """Remove an article graph; return False if there was none."""
@@ -453,7 +498,22 @@ class RemoteStore:
         if r.status_code >= 400:
             raise self._refused(r, what)
 
-    def replace_graph(self, graph: str, triples: list[ox.Triple]) -> bool:
+    def write_graphs(self, batch: Sequence[tuple[str, Sequence[ox.Quad], str]]) -> list[Written]:
+        """Write (graph, quads, source) items one request each; stop early if the server is gone."""
+        out: list[Written] = []
+        for graph, quads, source in batch:
+            try:
+                replaced = self.replace_graph(graph, quads)
+            except KgError as e:
+                fatal = isinstance(e, ConfigError) or "cannot reach" in e.what
+                out.append(Written(graph, 0, source, False, e.line(), fatal))
+                if fatal:
+                    break
+            else:
+                out.append(Written(graph, len(quads), source, replaced))
+        return out
+
+    def replace_graph(self, graph: str, triples: Sequence[ox.Triple | ox.Quad]) -> bool:
         """Make ``graph`` hold exactly ``triples`` (GSP PUT, else one SPARQL Update).
 
         Returns True when the server says the graph existed (GSP 200/204 rather than 201).
@@ -536,36 +596,51 @@ def load(
     paths: Iterable[str | Path],
     store: Store | RemoteStore,
     progress: Callable[[int, int, str], None] | None = None,
+    *,
+    batch_quads: int = 200_000,
 ) -> LoadReport:
-    """Load export files and folders into a store, each article graph replaced in one transaction.
+    """Load export files and folders into a store, each article graph replaced as a whole.
 
-    A file or graph that fails is recorded in the report and the batch goes on.
+    A file or graph that fails is recorded in the report and the batch goes on; the store keeps
+    what it had for that article. Graphs are handed to the store in batches of about
+    ``batch_quads`` quads.
     """
     report = LoadReport()
     start = time.perf_counter()
+    pending: list[tuple[str, list[ox.Quad], str]] = []
+    size = 0
+
+    def flush() -> bool:
+        nonlocal pending, size
+        fatal = False
+        for w in store.write_graphs(pending) if pending else []:
+            if w.error:
+                report.failed.append(Failure(f"{w.source} <{w.graph}>", w.error))
+                fatal = fatal or w.fatal
+            else:
+                report.loaded.append(Loaded(w.graph, w.triples, w.source, w.replaced))
+        pending, size = [], 0
+        return not fatal
+
     try:
         files = export_files(paths)
-    except KgError as e:
-        report.failed.append(Failure(e.source or "", e.line()))
-        return report
-    for i, path in enumerate(files, 1):
-        if progress:
-            progress(i, len(files), str(path))
-        try:
-            graphs = article_graphs(path)
-        except KgError as e:
-            report.failed.append(Failure(str(path), e.line()))
-            continue
-        for graph, triples in graphs:
+        for i, path in enumerate(files, 1):
+            if progress:
+                progress(i, len(files), str(path))
             try:
-                replaced = store.replace_graph(graph, triples)
+                graphs = article_graphs(path)
             except KgError as e:
-                report.failed.append(Failure(f"{path} <{graph}>", e.line()))
-                if isinstance(e, (ConfigError,)) or "cannot reach" in e.what:
-                    report.seconds = time.perf_counter() - start
-                    return report  # the server is gone or misconfigured: no point going on
+                report.failed.append(Failure(str(path), e.line()))
                 continue
-            report.loaded.append(Loaded(graph, len(triples), str(path), bool(replaced)))
+            for graph, quads in graphs:
+                pending.append((graph, quads, str(path)))
+                size += len(quads)
+            if size >= batch_quads and not flush():
+                break  # the server is gone or refuses the setup: no point going on
+        else:
+            flush()
+    except KgError as e:  # an input that does not exist
+        report.failed.append(Failure(e.source or "", e.line()))
     if isinstance(store, Store):
         store.flush()
     report.seconds = time.perf_counter() - start

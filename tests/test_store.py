@@ -205,3 +205,14 @@ def test_query_and_update_endpoints_are_guessed_for_known_servers(endpoint, quer
     monkeypatch.delenv("KG_STORE_USER", raising=False)
     remote = RemoteStore(endpoint)
     assert (remote.query_endpoint, remote.update_endpoint) == (query, update)
+
+
+def test_the_same_article_twice_in_one_load_keeps_the_later_copy(store, tmp_path):
+    shorter = tmp_path / "later" / "tribun.ttl"
+    shorter.parent.mkdir()
+    text = TRIBUN.read_text(encoding="utf-8")
+    shorter.write_text(text[: text.index("id:statement\\/tribun-banjir-rob-semarang-3")], encoding="utf-8")
+    report = load([TRIBUN, shorter, EXPORTS / "antara-en-rice-stock.nt"], store)
+    assert report.ok
+    assert store.count(TRIBUN_GRAPH) == Store.from_files([shorter]).count(TRIBUN_GRAPH)
+    assert sorted(x.graph for x in report.loaded) == [ALL_GRAPHS[0], TRIBUN_GRAPH]
