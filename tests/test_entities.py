@@ -220,3 +220,13 @@ def test_key_at_overlapping_mentions(gazetteer, blank):
     assert resolver.key_at(9, 11) == "e1"
     assert resolver.key_at(23, 28) == "e2"
     assert resolver.key_at(15, 19) is None
+
+
+def test_add_name_always_returns_an_entity_of_the_type_asked_for(gazetteer, blank):
+    text = "JAKARTA, KOMPAS - Banjir melanda Jakarta."
+    doc = doc_with(blank, text, [("JAKARTA", "LOC", "Q3630"), ("Jakarta", "LOC", "Q3630")])
+    resolver = resolve(gazetteer, doc)
+    key = resolver.add_name(Name("JAKARTA", 0, 7), "Organization", "publisher")
+    entities = {e.key: e for e in resolver.entities()}
+    assert entities[key].type == "Organization"
+    assert [e.type for e in entities.values()] == ["Place", "Organization"]

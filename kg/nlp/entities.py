@@ -141,10 +141,11 @@ class EntityResolver:
                     return key
                 text = " ".join(name.text.split())
                 role = None
-        cluster = self._match(text, type, None, partial=type == "Person")
+        # the page says what the name is (an author is a person): only an entity of that type will do
+        cluster = self._match(text, type, None, partial=type == "Person", strict_type=True)
         if cluster is None:
             entry = self._lookup(text, type)
-            cluster = self._match(text, type, entry, partial=False) if entry else None
+            cluster = self._match(text, type, entry, partial=False, strict_type=True) if entry else None
             if cluster is None:
                 cluster = self._new(type, source, entry)
         cluster.add_form(text)
