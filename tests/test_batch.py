@@ -282,3 +282,35 @@ def test_progress_bar_shows_rate_and_eta_when_enabled():
     quiet = io.StringIO()
     Progress(quiet, enabled=False).step()
     assert quiet.getvalue() == ""
+
+
+def test_fast_shacl_lookups_give_the_same_verdicts():
+    """Validation with pySHACL's parameter lookups in a set reports exactly what it did before."""
+    import pyshacl.shape as shape
+    from rdflib import URIRef
+
+    from kg.batch import _fast_shacl_lookups
+    from kg.ingest import read_path
+    from kg.nlp.extract import extract
+    from kg.nlp.pipeline import load_pipeline
+    from kg.rdf import build_graph
+    from kg.validate import validate
+
+    good = build_graph(extract(read_path(EXAMPLES[0]), load_pipeline(use_model=False)))
+    broken = Graph()
+    for triple in good:
+        if triple[1] != URIRef("https://schema.org/headline"):
+            broken.add(triple)
+    saved = vars(shape.module).pop("CONSTRAINT_PARAMS", None)  # pySHACL fills in its own list
+    try:
+        before = [validate(good), validate(broken)]
+        assert isinstance(shape.module.CONSTRAINT_PARAMS[0], list)
+        _fast_shacl_lookups()
+        assert isinstance(shape.module.CONSTRAINT_PARAMS[0], frozenset)
+        after = [validate(good), validate(broken)]
+    finally:
+        vars(shape.module).pop("CONSTRAINT_PARAMS", None)
+        if saved is not None:
+            shape.module.CONSTRAINT_PARAMS = saved
+    assert before == after
+    assert any("headline" in v.path for v in after[1].violations) and after[0] != after[1]
