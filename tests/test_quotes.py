@@ -256,3 +256,14 @@ def test_person_missed_by_the_recognizer_is_still_the_speaker():
     sigi = text.index("Sigi")
     [r] = find_quotes(text, (), [(sigi, sigi + 4, "LOC")])
     assert r.speaker_text == "Hasan Basri"
+
+
+@pytest.mark.parametrize("text, blocks, expected", [
+    ("", (), []),
+    ("”Kalimat ini ada di menu situs,” kata Admin.", (Block(0, 44, "chrome"),), []),
+    ("Pembuka.\n\n”Kami bertahan sampai bantuan datang", (),
+     [("direct", "Kami bertahan sampai bantuan datang", None, None)]),
+    ("Harga naik 10 persen” tahun ini menurut catatan.", (), []),
+], ids=["empty", "chrome-only", "never-closed-at-the-end", "stray-closing-mark"])
+def test_edge_cases(text, blocks, expected):
+    assert found(text, blocks) == expected

@@ -42,6 +42,8 @@ class QuoteRecord:
     """One statement found in the text: what was said, the cue, and the span naming the speaker."""
 
     mode: Literal["direct", "reported"]
+    #: the words inside the marks, or the reported clause; a quote running over paragraphs keeps
+    #: its paragraph breaks but not the opening marks that repeat inside it
     text: str
     start: int
     end: int
