@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Score the quote finder on the eval sets, read at run time from /work/shared/eval.
 
-    .venv/bin/python scripts/eval_quotes.py [--eval-dir DIR] [--show]
+    .venv/bin/python scripts/eval_quotes.py [--eval-dir DIR] [--show] [--pipeline]
 
 Runs ``find_quotes`` + ``build_statements`` on every article with stand-in mentions (capitalised
 word sequences, :func:`kg.nlp.quotes.guess_mentions`) and a stand-in layout (unless
 ``kg.ingest.layout`` is importable), writes each result as a small graph through the output
 contract, and scores it with the eval's own ``score.py`` (statement P/R/F1, attributed recall).
+With ``--pipeline`` the statements come from the full ``kg.nlp.extract`` path instead.
 """
 
 from __future__ import annotations
