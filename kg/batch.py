@@ -184,7 +184,7 @@ def process_source(source: Source, settings: Settings) -> _Outcome:
         outcome.failure = Failure(source.label, _reason(exc), "input" if isinstance(exc, InputError) else "error")
     except MemoryError:
         outcome.failure = Failure(source.label, "ran out of memory on this article", "error")
-    except Exception as exc:  # a bug must not stop a corpus run: report it with the article
+    except Exception as exc:  # noqa: BLE001  (a bug must not stop a corpus run: report it with the article)
         outcome.failure = Failure(source.label, f"internal error: {type(exc).__name__}: {exc}", "error")
     else:
         outcome.name = document.id
@@ -234,8 +234,8 @@ def _init_worker(settings: Settings, *, worker: bool = True) -> None:
         from kg.nlp.pipeline import load_pipeline
 
         load_pipeline(settings.model, language="id", use_model=settings.use_model)
-    except Exception:  # noqa: BLE001
-        pass  # reported with each article that needs it
+    except Exception:  # noqa: BLE001, S110  (reported with each article that needs it)
+        pass
 
 
 def _fast_shacl_lookups() -> None:
@@ -246,7 +246,7 @@ def _fast_shacl_lookups() -> None:
     example articles). Only the membership test changes; pySHACL's own code fills the same tuple.
     """
     try:
-        import pyshacl.shape as shape
+        from pyshacl import shape
         from pyshacl.constraints import ALL_CONSTRAINT_PARAMETERS, CONSTRAINT_PARAMETERS_MAP
     except ImportError:
         return
@@ -354,7 +354,7 @@ class _Manifest:
                     except (ValueError, KeyError, TypeError):
                         continue  # a line cut short by an interruption
         path.parent.mkdir(parents=True, exist_ok=True)
-        self.fh = open(path, "w" if force else "a", encoding="utf-8")
+        self.fh = open(path, "w" if force else "a", encoding="utf-8")  # noqa: SIM115  (open for the run)
 
     def unchanged(self, label: str, key: str) -> dict[str, Any] | None:
         entry = self.entries.get(label)
@@ -434,9 +434,9 @@ class _StreamWriter:
         if self.state is not None:
             self.state.mkdir(parents=True, exist_ok=True)
             self.manifest = _Manifest(self.state / "manifest.jsonl", settings, force=force)
-            self.journal = open(self.state / "journal", "wb" if force else "ab")
+            self.journal = open(self.state / "journal", "wb" if force else "ab")  # noqa: SIM115
             self.journal_size = self.journal.seek(0, io.SEEK_END)
-            self.reader = open(self.state / "journal", "rb")
+            self.reader = open(self.state / "journal", "rb")  # noqa: SIM115
         self.used_bytes = 0
 
     def reuse(self, label: str, key: str) -> dict[str, Any] | None:

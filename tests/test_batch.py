@@ -286,7 +286,7 @@ def test_progress_bar_shows_rate_and_eta_when_enabled():
 
 def test_fast_shacl_lookups_give_the_same_verdicts():
     """Validation with pySHACL's parameter lookups in a set reports exactly what it did before."""
-    import pyshacl.shape as shape
+    from pyshacl import shape
     from rdflib import URIRef
 
     from kg.batch import _fast_shacl_lookups

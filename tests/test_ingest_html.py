@@ -152,3 +152,24 @@ def test_decoding_follows_given_then_declared_charset(data, encoding, expected):
 def test_looks_like_html(head, expected):
     """Only content that opens like a page is taken for HTML."""
     assert looks_like_html(head) is expected
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("2025-01-14T10:15:00Z", "2025-01-14T10:15:00+00:00"),
+        ("2025-01-14T10:15:00.000+0700", "2025-01-14T10:15:00+07:00"),
+        ("2025-01-14 10:15:00", "2025-01-14T10:15:00"),
+        ("2025-01-14", "2025-01-14"),
+        ("14/01/2025", "2025-01-14"),  # not ISO: trafilatura's date finder reads it
+        ("kemarin sore", None),
+    ],
+)
+def test_published_time_is_kept_only_as_iso_8601(value, expected):
+    """article:published_time becomes ISO 8601; a value kg cannot read as a date is dropped."""
+    html = (
+        f'<html><head><meta property="article:published_time" content="{value}"></head><body><article>'
+        "<p>Warga Kampung Pulo kembali mengungsi setelah air Sungai Ciliwung naik setinggi satu meter.</p>"
+        "</article></body></html>"
+    )
+    assert read_html(html, "t.html").meta.date_published == expected

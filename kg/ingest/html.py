@@ -14,8 +14,9 @@ import hashlib
 import json
 import logging
 import re
+from collections.abc import Iterable
 from datetime import date, datetime
-from typing import Any, Iterable
+from typing import Any
 
 from kg.errors import InputError
 from kg.model import Block, Document, ImageCredit, Name, PageMetadata
@@ -33,9 +34,9 @@ ARTICLE_TYPES = frozenset({
     "NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
     "BackgroundNewsArticle", "ReviewNewsArticle", "BlogPosting", "Report", "LiveBlogPosting",
 })
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
-_HTML_SNIFF = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title)[\s>]", re.I | re.S)
-_SPLIT_AUTHORS = re.compile(r"\s*(?:;|\||,|\s+dan\s+|\s+and\s+|&)\s*", re.I)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
+_HTML_SNIFF = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title)[\s>]", re.IGNORECASE | re.DOTALL)
+_SPLIT_AUTHORS = re.compile(r"\s*(?:;|\||,|\s+dan\s+|\s+and\s+|&)\s*", re.IGNORECASE)
 _DATE_META = ("article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
               "publish-date", "date", "dc.date", "dc.date.issued", "dcterms.created", "content_publishdate")
 
@@ -275,7 +276,7 @@ def _iso_date(value: str | None) -> str | None:
         return None
     value = value.strip()
     try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        parsed = datetime.fromisoformat(value)
     except ValueError:
         try:
             return date.fromisoformat(value[:10]).isoformat()
@@ -356,7 +357,7 @@ def _analyze_body(text: str, start: int) -> tuple[list[Block], PageMetadata]:
 
 
 def _same(a: str, b: str) -> bool:
-    norm = lambda s: re.sub(r"\W+", " ", s).strip().lower()  # noqa: E731
+    norm = lambda s: re.sub(r"\W+", " ", s).strip().lower()
     return norm(a) == norm(b)
 
 

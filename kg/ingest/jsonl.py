@@ -26,8 +26,9 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any, Iterator
+from typing import IO, Any
 
 from kg.errors import InputError
 from kg.model import Document, Name, PageMetadata

@@ -13,9 +13,10 @@ import glob
 import json
 import os
 import sys
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Iterable, Iterator, Literal
+from typing import IO, Literal
 
 from kg.errors import InputError
 from kg.ingest.html import MAX_BYTES as MAX_HTML_BYTES
