@@ -67,6 +67,14 @@ def roles(doc: Doc) -> list[tuple[str, str, str | None]]:
         ("Ketua Paguyuban Nelayan Pesisir (Panel) Darmaji Sulistyo mengeluhkan harga solar.", "Darmaji Sulistyo",
          ("Ketua Paguyuban Nelayan Pesisir (Panel)", "Paguyuban Nelayan Pesisir")),
         ("kata pengamat politik Arif Santosa kepada wartawan.", "Arif Santosa", ("pengamat politik", None)),
+        ("Anggota Komisi Pemilihan, Dedi Kurnia, mengatakan tahapan berjalan.", "Dedi Kurnia",
+         ("Anggota Komisi Pemilihan", "Komisi Pemilihan")),
+        ("Direktur Reserse Polda Metro Jaya Komisaris Besar Yoga Pratama mengatakan hal itu.", "Yoga Pratama",
+         ("Direktur Reserse Polda Metro Jaya", "Polda Metro Jaya")),
+        ("Ketua Gerai Rakyat Lestari Wulan Sari membuka rapat. Menurut Wulan, harga pupuk naik.", "Wulan Sari",
+         ("Ketua Gerai Rakyat Lestari", None)),
+        ("Wakil Gubernur Sulbar Andi Mappa Lolo tiba. Mappa disambut warga.", "Andi Mappa Lolo",
+         ("Wakil Gubernur Sulbar", "Sulbar")),
     ],
 )
 def test_a_title_gives_the_person_and_the_role(nlp, text, person, role):

@@ -79,8 +79,9 @@ class Lexicon:
         """Longest title phrase of one of ``kinds`` starting at token ``i``: (end token, kind)."""
         for n in range(min(self.max_len, len(doc) - i), 0, -1):
             kind = self.titles.get(tuple(t.text.casefold() for t in doc[i : i + n]))
-            if kind in kinds:
-                return i + n, kind
+            if kind is not None and kind != "other":
+                # the longest phrase decides: "Komisaris Besar" is a rank, not the role "Komisaris"
+                return (i + n, kind) if kind in kinds else None
         return None
 
     def match_cue(self, doc: Doc, i: int, cues: frozenset[tuple[str, ...]]) -> int | None:
@@ -221,6 +222,7 @@ class _Run:
         self.forms: list[NameForm] = []
         self.hints: dict[int, int] = {}  # title token -> end of the person span another component saw
         self._titlecase: dict[int, bool] = {}
+        self._solo: frozenset[str] | None = None
         self.head_tokens: set[int] = set()  # words of title heads: "Kota" in "Wali Kota" starts no place
 
     # -- token tests -------------------------------------------------------------------------
@@ -387,7 +389,8 @@ class _Run:
         lowercase_head = head is not None and doc[j].text[0].islower()
         if head is not None:
             j = head[0]
-            j, of_spans = self.continue_title(j, lowercase_head, limit=hint)
+            j, of_spans = self.continue_title(j, lowercase_head, limit=hint,
+                                              place_role=role_kind in ("role_place", "role_local"))
         else:
             of_spans = []
         title_end = j
@@ -400,15 +403,27 @@ class _Run:
                 j += 1
         prefix_end = j
         name = self.name_after(j, hint)
+        if name is None and head is not None and prefix_end == prefix_start:
+            name = self.name_after_comma(j)
         if name is None:
             if head is not None:
                 self.apposition(title_start, title_end, of_spans)
             return max(title_end, i + 1)
         n_start, n_end, existing = name
+        if existing is None and n_start == j and hint is None and role_kind not in ("role_place", "role_local"):
+            # "Ketua Gojek Xcelerate Yoanita Simanjuntak": the name starts at a word the article
+            # also uses alone; the words before it belong to the title
+            k = next((k for k in range(n_start + 1, n_end - 1 if n_end - n_start > 2 else n_start + 1)
+                      if doc[k].text in self.solo_words), None)
+            if k is None and n_end - n_start >= 3 and doc[n_start].text not in self.solo_words:
+                k = next((k for k in range(n_start + 1, n_end) if doc[k].text in self.solo_words), None)
+            if k is not None:
+                title_end = n_start = k
         appositive = title_start >= 2 and doc[title_start - 1].text == "," and (
             (self.ents.at(title_start - 2) is not None and self.ents.at(title_start - 2).label_ == "PER")
             or self.name_token(doc[title_start - 2]))
-        if existing is None and appositive and n_end < len(doc) and doc[n_end].text in (",", ".", ")"):
+        if (existing is None and appositive and n_end < len(doc) and doc[n_end].text in (",", ".", ")")
+                and not of_spans and n_end - n_start <= 2):
             # "Budi, Kepala Desa Sukamaju, ...": the words after the role name its place, not a person
             if role_kind in ("role_place", "role_local") and not of_spans:
                 place = self.ents.add(n_start, n_end, "LOC")
@@ -441,7 +456,8 @@ class _Run:
             self.forms.append(NameForm(doc[prefix_start].idx, person.end_char, person.start_char, person.end_char))
         return person.end
 
-    def continue_title(self, j: int, lowercase_head: bool, limit: int | None = None) -> tuple[int, list[Span]]:
+    def continue_title(self, j: int, lowercase_head: bool, limit: int | None = None,
+                       place_role: bool = False) -> tuple[int, list[Span]]:
         """Extends a role phrase from token ``j`` over its words, organisations and places."""
         doc = self.doc
         of_spans: list[Span] = []
@@ -494,6 +510,11 @@ class _Run:
                     and j > first):
                 j += 1
                 continue
+            if tok.text == "dari" and j + 1 < len(doc) and (
+                    self.lex.match_cue(doc, j + 1, self.lex.org_cues)
+                    or (self.ents.at(j + 1) is not None and self.ents.at(j + 1).label_ == "ORG")):
+                j += 1  # "pengamat politik dari Universitas Lampung"
+                continue
             if lowercase_head and j == first and tok.is_alpha and tok.text.islower() and tok.text not in PREPOSITIONS:
                 j += 1  # "pengamat politik"
                 continue
@@ -502,10 +523,11 @@ class _Run:
         k = j
         while k < len(doc) and (limit is None or k < limit) and self.name_token(doc[k]) and self.ents.at(k) is None:
             k += 1
-        if k > j and k < len(doc) and self.lex.match_title(doc, k, frozenset({"rank"})):
-            place = self.ents.add(j, k, "LOC")
-            if place is not None:
-                of_spans.append(place)
+        if k > j and k < len(doc) and self.lex.match_title(doc, k, PREFIX_KINDS) and k - j <= 3:
+            if place_role:
+                place = self.ents.add(j, k, "LOC")
+                if place is not None:
+                    of_spans.append(place)
             j = k
         elif limit is None:
             j = self.organisation_in_title(j, of_spans)
@@ -529,6 +551,7 @@ class _Run:
                 k = orgish = owner.end
                 continue
             if self.lex.match_title(doc, k, PREFIX_KINDS):
+                orgish = k  # "Polda Metro Jaya Komisaris Besar Budi": the rank starts the name
                 break
             end = self.lex.match_cue(doc, k, self.lex.org_cues | self.lex.place_cues)
             if end is not None and self.cap(tok):
@@ -589,6 +612,8 @@ class _Run:
                 j = orgish = owner.end
                 continue
             if self.lex.match_title(doc, j, PREFIX_KINDS | ROLE_KINDS) and not self.common(tok):
+                if self.lex.match_title(doc, j, PREFIX_KINDS):
+                    orgish = j  # the rank or honorific starts the person's name
                 break
             place_end = self.lex.match_cue(doc, j, self.lex.place_cues) if label == "ORG" else None
             if place_end is not None and place_end < len(doc) and self.name_token(doc[place_end]):
@@ -616,9 +641,13 @@ class _Run:
         if in_title and j > orgish:
             proper = j - orgish
             if orgish == cue_end:  # "Polres Sleman Budi Santoso": the first proper word is the organisation's
-                keep = max(1, proper - 2)
+                keep = 1 if label == "LOC" else max(1, proper - 2)
             else:
                 keep = max(0, proper - 4)
+            solo = next((k for k in range(orgish + (1 if orgish == cue_end else 0), j)
+                         if doc[k].text in self.solo_words), None)
+            if solo is not None:
+                keep = solo - orgish  # the person's name starts at a word the article uses alone
             j = orgish + keep
         while j > cue_end and doc[j - 1].text.casefold() in CONNECTORS:
             j -= 1
@@ -654,6 +683,44 @@ class _Run:
             span = self.ents.add(j, after.end, "PER", kb_id=kb_id)
             return (j, after.end, span) if span is not None else None
         return j, end, None
+
+    def name_after_comma(self, j: int) -> tuple[int, int, Span | None] | None:
+        """"Anggota KPU, Budi Santoso, mengatakan": the name between commas after a title."""
+        doc = self.doc
+        if j + 1 >= len(doc) or doc[j].text != ",":
+            return None
+        owner = self.ents.at(j + 1)
+        if owner is not None:
+            end = owner.end
+            if owner.label_ != "PER" or owner.start != j + 1:
+                return None
+        else:
+            end = self.run_end(j + 1)
+            if end == j + 1 or end - (j + 1) > MAX_NAME_TOKENS - 1:
+                return None
+        nxt = doc[end] if end < len(doc) else None
+        if nxt is not None and nxt.text not in (",", ".") and not (nxt.is_alpha and nxt.text.islower()):
+            return None
+        return j + 1, end, owner
+
+    @property
+    def solo_words(self) -> frozenset[str]:
+        """Capitalised words the text also uses alone, away from a sentence start: first names and
+        surnames that stand for a person mentioned in full elsewhere ("kata Yoanita")."""
+        if self._solo is None:
+            doc = self.doc
+            words = set()
+            for t in doc:
+                if not self.name_token(t) or self.sent_start(t.i):
+                    continue
+                before = doc[t.i - 1] if t.i > 0 else None
+                after = doc[t.i + 1] if t.i + 1 < len(doc) else None
+                if ((before is None or not self.cap(before) or self.stopword(before)
+                     or before.text.casefold() in self.lex.person_cues)
+                        and (after is None or not self.cap(after))):
+                    words.add(t.text)
+            self._solo = frozenset(words)
+        return self._solo
 
     def apposition(self, title_start: int, title_end: int, of_spans: list[Span]) -> None:
         """Records "Name, Title" when a role phrase follows a name and a comma."""
