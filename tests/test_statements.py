@@ -80,6 +80,20 @@ def test_title_and_given_name_find_the_full_name():
     assert s.speaker == "retno" and add.calls == []
 
 
+@pytest.mark.parametrize("others, expected", [
+    (["Bayu Aji Nugroho"], "full"),
+    (["Bayu Aji Nugroho", "Bayu Pratama"], "short"),  # two candidates: keep what the text says
+    ([], "short"),
+])
+def test_one_word_speaker_entity_prefers_the_one_fuller_name(others, expected):
+    text = "Pengurus koperasi hadir.\n\n”Kami butuh modal tambahan,” kata Bayu."
+    at = text.index("Bayu")
+    short = Entity(key="short", type="Person", name="Bayu", mentions=(Mention(at, at + 4, "Bayu"),))
+    fulls = [Entity(key="full" if i == 0 else f"other{i}", type="Person", name=n) for i, n in enumerate(others)]
+    [s] = build_statements(text, find_quotes(text, (), [(at, at + 4, "PER")]), [short, *fulls], Recorder())
+    assert s.speaker == expected
+
+
 @pytest.mark.parametrize("text, etype", [
     ("”Harga tiket naik mulai bulan depan,” kata Slamet Riyadi.", "Person"),
     ("”Harga tiket naik mulai bulan depan,” kata Kapolda.", "Person"),

@@ -75,7 +75,7 @@ class _Speakers:
                 if ov > 0 and rank > best_rank:
                     best, best_rank = e, rank
         if best is not None:
-            return best.key
+            return self.fuller(best).key
         by_name = self.by_name(r.speaker_text, r.start)
         if by_name is not None:
             return by_name
@@ -86,6 +86,15 @@ class _Speakers:
         key = self.add_speaker(Name(r.speaker_text, r.speaker_start, r.speaker_end), etype)
         self.added[key_text] = key
         return key
+
+    def fuller(self, e: Entity) -> Entity:
+        """The one person whose longer name contains this one-word name ("Ben" -> "Ben Wirawan")."""
+        if e.type != "Person" or any(len(n.split()) > 1 for n in (e.name, *e.alternate_names)):
+            return e
+        word = _norm(e.name)
+        longer = [o for o in self.entities if o.type == "Person" and o.key != e.key
+                  and any(len(_norm(n).split()) > 1 and word in _norm(n).split() for n in (o.name, *o.alternate_names))]
+        return longer[0] if len(longer) == 1 else e
 
     def by_name(self, speaker: str, at: int) -> str | None:
         """An entity the speaker text names: full name, surname, or a role title it holds."""
