@@ -107,7 +107,9 @@ def load_lexicon() -> Lexicon:
         passive_cues=frozenset(w.casefold() for w in read_word_list("passive_cues_id.txt")),
         pronouns=_folded("pronouns_id.txt", "pronouns_en.txt"),
         not_quote_context=frozenset(w.casefold() for w in read_word_list("not_quote_context_id.txt")),
-        titles=frozenset(read_word_list("titles_id.txt")),
+        # shared with the entity rules, which keep phrases under "# [kind]" headings: any word of
+        # any title phrase counts here ("Kepala" from "Kepala Dinas")
+        titles=frozenset(w for line in read_word_list("titles_id.txt") for w in line.split()),
         name_heads=heads,
         abbreviations=frozenset(w.casefold() for w in read_word_list("abbreviations_id.txt")),
         adverbs=frozenset(w.casefold() for w in read_word_list("adverbs_id.txt")),
