@@ -20,7 +20,7 @@ BlockKind = Literal[
     "lede",        # subtitle / standfirst under the title
     "byline",      # "Penulis: ...", "Editor: ...", "Laporan Wartawan ...", "Reporter: ..."
     "caption",     # photo caption
-    "credit",      # photo credit line ("LUDOVIC MARIN / AFP")
+    "credit",      # photo credit line ("ADI WIBOWO / REUTERS")
     "subheading",  # a heading inside the body
     "body",        # a paragraph of the story (a dateline prefix stays inside it)
     "chrome",      # site chrome: menus, "Baca juga:", share prompts, footers, copyright
@@ -53,9 +53,9 @@ class ImageCredit:
     """The article's lead image as the page describes it."""
 
     caption: Name | None = None
-    credit_text: Name | None = None  # the credit line as written: "LUDOVIC MARIN / AFP"
-    photographer: Name | None = None  # "Ludovic Marin" (a person)
-    agency: Name | None = None  # "AFP" (an organisation)
+    credit_text: Name | None = None  # the credit line as written: "ADI WIBOWO / REUTERS"
+    photographer: Name | None = None  # "Adi Wibowo" (a person)
+    agency: Name | None = None  # "REUTERS" (an organisation)
     url: str | None = None
 
 
@@ -106,7 +106,7 @@ class Mention:
 
 @dataclass(frozen=True)
 class Role:
-    """A role the text gives a person: "Presiden Rusia", "Kepala Staf Kepresidenan Ukraina"."""
+    """A role the text gives a person: "Presiden Prancis", "Kepala Dinas Kesehatan Jawa Tengah"."""
 
     title: str  # as written, without the name: "Presiden Rusia"
     of: str | None = None  # key of the Organization or Place the role belongs to, if named
