@@ -214,7 +214,7 @@ def _names(text: str, start: int, end: int, rules: _Rules) -> list[Name] | None:
 
 
 def _title(name: str) -> str:
-    """Title-case an all-capitals name ("LUDOVIC MARIN" -> "Ludovic Marin"); leave others alone."""
+    """Title-case an all-capitals name ("ADI WIBOWO" -> "Adi Wibowo"); leave others alone."""
     if name.upper() != name:
         return name
     return " ".join(w[:1] + w[1:].lower() for w in name.split())
