@@ -115,7 +115,7 @@ def resolve_query(text_or_name: str) -> tuple[str, NamedQuery | None]:
 _TOKEN = re.compile(
     r'''(?P<skip>\#[^\n]*|"""(?:[^"\\]|\\.|"(?!""))*"""|'\'\'(?:[^'\\]|\\.|'(?!''))*\'\'\''''
     r'''|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|<[^<>"{}|^`\\\s]*>)'''
-    r"|(?P<brace>[{}])|(?P<word>[A-Za-z_][\w-]*)",
+    r"|(?P<brace>[{}])|(?P<var>[?$]\w+)|(?P<paren>[()])|(?P<word>[A-Za-z_][\w-]*)",
     re.DOTALL,
 )
 
@@ -186,21 +186,64 @@ def parse_term(value: str) -> Term:
     return ox.Literal(value)
 
 
+def _groups(text: str, where: int) -> list[tuple[int, int, str, set[str]]]:
+    """Return (open, close, first word, variables inside) for each group from the WHERE brace on."""
+    groups = []
+    stack: list[tuple[int, str, set[str], bool]] = []
+    values_pending = False
+    first_pending = False
+    for kind, value, pos in _tokens(text):
+        if pos < where:
+            continue
+        if kind == "brace" and value == "{":
+            # A VALUES data block is not a group: it follows VALUES ?x or VALUES (?x ?y).
+            stack.append((pos, "", set(), values_pending))
+            values_pending = False
+            first_pending = True
+        elif kind == "brace" and stack:
+            open_pos, first, names, data = stack.pop()
+            if not data:
+                groups.append((open_pos, pos, first, names))
+            if stack:
+                stack[-1][2].update(names)
+        else:
+            if first_pending and stack:
+                open_pos, _, names, data = stack[-1]
+                stack[-1] = (open_pos, value.lower(), names, data)
+                first_pending = False
+            if kind == "var" and stack:
+                stack[-1][2].add(value[1:])
+            if kind == "word" and value.lower() == "values":
+                values_pending = True
+    return groups
+
+
 def bind(text: str, bindings: Mapping[str, str | Term]) -> str:
-    """Return the query with a VALUES block for ``bindings`` at the start of its outer WHERE group."""
+    """Return the query with ``bindings`` as VALUES blocks, so the values act as constants.
+
+    The block goes at the start of the outer WHERE group, and again at the start of every inner
+    group (GRAPH, OPTIONAL, EXISTS, UNION branch) that uses the variable, so that filters there
+    see the value and the store can look the value up in its indexes instead of scanning.
+    """
     if not bindings:
         return text
-    names, terms = [], []
+    terms: dict[str, str] = {}
     for name, value in bindings.items():
         clean = name.lstrip("?$")
         if not re.fullmatch(r"\w+", clean):
             raise QueryError(f"{name!r} is not a variable name", "use --bind name=value with letters, digits, _")
         term = parse_term(value) if isinstance(value, str) else value
-        names.append(f"?{clean}")
-        terms.append(str(term))
-    at = _where_brace(text) + 1
-    block = f" VALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }} "
-    return text[:at] + block + text[at:]
+        terms[clean] = str(term)
+    where = _where_brace(text)
+    inserts = []
+    for open_pos, close_pos, first, names in _groups(text, where):
+        used = [n for n in terms if n in names] if open_pos != where else list(terms)
+        if used and first != "select":
+            block = f" VALUES ({' '.join('?' + n for n in used)}) {{ ({' '.join(terms[n] for n in used)}) }} "
+            inserts.append((open_pos + 1, block))
+    for at, block in sorted(inserts, reverse=True):
+        text = text[:at] + block + text[at:]
+    return text
 
 
 def check_params(named: NamedQuery | None, bindings: Mapping[str, object]) -> None:
