@@ -104,7 +104,7 @@ def doc_examples() -> list[tuple[str, str]]:
     import re
 
     text = DOC.read_text(encoding="utf-8")
-    return re.findall(r"```console\n\$ kg (.+)\n(.*?)```", text, re.DOTALL)
+    return re.findall(r"```console\n\$ kg ([^\n]+)\n(.*?)```", text, re.DOTALL)
 
 
 def test_the_docs_show_every_named_query():
