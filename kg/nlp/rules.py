@@ -162,6 +162,9 @@ class _Ents:
         """Adds a span if its tokens are free (or, with ``swallow``, covered by spans lying wholly inside)."""
         if start >= end:
             return None
+        if made and label == "PER" and not kb_id and not any(
+                any(c.islower() for c in t.text) for t in self.doc[start:end]):
+            return None  # "RT", "PT": capitals alone make an abbreviation, not a person's name
         inside = {id(s): s for s in (self.owner[i] for i in range(start, end)) if s is not None}
         for s in inside.values():
             if not swallow or s.start < start or s.end > end or s.label_ == "PER":
@@ -701,6 +704,10 @@ class _Run:
         nxt = doc[end] if end < len(doc) else None
         if nxt is not None and nxt.text not in (",", ".") and not (nxt.is_alpha and nxt.text.islower()):
             return None
+        if nxt is not None and (nxt.text.casefold() in ("dan", "atau", "serta")
+                                or (nxt.text == "," and end + 1 < len(doc)
+                                    and doc[end + 1].text.casefold() in ("dan", "atau", "serta"))):
+            return None  # "Kepala Dinas Tenaga Kerja, Transmigrasi, dan Energi": a list of fields
         return j + 1, end, owner
 
     @property
