@@ -6,7 +6,7 @@ import json
 
 import pytest
 import spacy
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from kg.errors import InputError
 from kg.model import Block, Name

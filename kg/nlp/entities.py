@@ -16,8 +16,8 @@ alternate name. Roles come from ``doc._.kg_roles`` (see :mod:`kg.nlp.rules`).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 
 from spacy.tokens import Doc
 
@@ -152,10 +152,10 @@ class EntityResolver:
         cluster.votes[type] += 1
         if role:
             self._add_role(cluster, Role(title=role))
-        if name.start is not None and name.end is not None and self._in_blocks(name.start, name.end):
-            if not any(m.start == name.start and m.end == name.end for m in cluster.mentions):
-                cluster.mentions.append(Mention(name.start, name.end, name.text))
-                cluster.mentions.sort(key=lambda m: m.start)
+        if (name.start is not None and name.end is not None and self._in_blocks(name.start, name.end)
+                and not any(m.start == name.start and m.end == name.end for m in cluster.mentions)):
+            cluster.mentions.append(Mention(name.start, name.end, name.text))
+            cluster.mentions.sort(key=lambda m: m.start)
         return cluster.key
 
     # -- queries ---------------------------------------------------------------------------
@@ -311,7 +311,7 @@ def _choose_name(c: _Cluster) -> str:
         if any(f.casefold() == preferred for f in forms):
             return c.entry.name
     mixed = [f for f in forms if not _all_caps(f)]
-    fullest = lambda f: (len(f.split()), c.counts[f], -forms.index(f))  # noqa: E731
+    fullest = lambda f: (len(f.split()), c.counts[f], -forms.index(f))
     if mixed:
         return max(mixed, key=fullest)
     best = max(forms, key=fullest)

@@ -18,6 +18,8 @@ the name as written with its rank or honorific) and ``doc._.kg_sources`` (dict f
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -208,8 +210,8 @@ class EntityRules:
         doc.ents = run.ents.sorted()
         doc._.kg_roles = run.roles
         doc._.kg_name_forms = run.forms
-        doc._.kg_sources = {key: "rules" for key in run.ents.made if any(
-            (s.start_char, s.end_char) == key for s in run.ents.spans)}
+        present = {(s.start_char, s.end_char) for s in run.ents.spans}
+        doc._.kg_sources = {key: "rules" for key in run.ents.made if key in present}
         return doc
 
 
@@ -291,18 +293,21 @@ class _Run:
             return False
         return self.common(tok) or self.acronym(tok)
 
+    def inner_space(self, k: int) -> bool:
+        """Whether token ``k`` is a no-break space or the like inside a name ("Vladimir\xa0Putin")."""
+        tok = self.doc[k]
+        return tok.is_space and "\n" not in tok.text
+
     def run_end(self, j: int) -> int:
         """End of the run of free name words from token ``j`` (a no-break space may join them)."""
         doc = self.doc
         end = j
         while end < len(doc) and self.ents.at(end) is None:
-            if self.name_token(doc[end]):
-                end += 1
-            elif (end > j and doc[end].is_space and "\n" not in doc[end].text and end + 1 < len(doc)
-                  and (self.name_token(doc[end + 1]) or self.ents.at(end + 1) is not None)):
-                end += 1
-            else:
+            joined = (end > j and self.inner_space(end) and end + 1 < len(doc)
+                      and (self.name_token(doc[end + 1]) or self.ents.at(end + 1) is not None))
+            if not (self.name_token(doc[end]) or joined):
                 break
+            end += 1
         while end > j and doc[end - 1].is_space:
             end -= 1
         return end
@@ -312,13 +317,10 @@ class _Run:
         doc = self.doc
         k = end
         while k > 0 and self.ents.at(k - 1) is None and end - k < MAX_NAME_TOKENS:
-            if self.name_token(doc[k - 1]):
-                k -= 1
-            elif doc[k - 1].is_space and "\n" not in doc[k - 1].text and k < end and k - 2 >= 0 \
-                    and self.name_token(doc[k - 2]):
-                k -= 1
-            else:
+            joined = k < end and k >= 2 and self.inner_space(k - 1) and self.name_token(doc[k - 2])
+            if not (self.name_token(doc[k - 1]) or joined):
                 break
+            k -= 1
         while k < end and doc[k].is_space:
             k += 1
         return k
@@ -877,9 +879,6 @@ def fold_name(text: str) -> str:
 
     "Zelenskyy", "Zelenskiy" and "ZELENSKY" fold alike; so do "Andriy" and "Andrii".
     """
-    import re
-    import unicodedata
-
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     text = re.sub(r"[’'`.]", "", text)
