@@ -230,3 +230,20 @@ def test_add_name_always_returns_an_entity_of_the_type_asked_for(gazetteer, blan
     entities = {e.key: e for e in resolver.entities()}
     assert entities[key].type == "Organization"
     assert [e.type for e in entities.values()] == ["Place", "Organization"]
+
+
+def test_a_speaker_at_a_mention_a_recognizer_mistyped_retypes_it(gazetteer, blank):
+    text = "Menurut Perry, inflasi terkendali."
+    resolver = resolve(gazetteer, doc_with(blank, text, [("Perry", "LOC", "")]))
+    key = resolver.add_name(Name("Perry", 8, 13), "Person", "speaker")
+    (entity,) = resolver.entities()
+    assert (entity.key, entity.type, len(entity.mentions)) == (key, "Person", 1)
+
+
+def test_a_name_at_a_gazetteer_mention_of_another_type_gets_its_own_entity_without_the_mention(gazetteer, blank):
+    doc = doc_with(blank, "JAKARTA, WARTA - Harga naik.", [("JAKARTA", "LOC", "Q3630")])
+    resolver = resolve(gazetteer, doc)
+    key = resolver.add_name(Name("JAKARTA", 0, 7), "Organization", "publisher")
+    place, org = resolver.entities()
+    assert (org.key, org.type, org.mentions) == (key, "Organization", ())
+    assert len(place.mentions) == 1

@@ -210,3 +210,15 @@ def test_extensions_register_once():
 )
 def test_fold_name(a, b, same):
     assert (fold_name(a) == fold_name(b)) is same
+
+
+def test_a_first_name_before_a_known_surname_joins_it_across_a_no_break_space(nlp):
+    doc = nlp("Presiden Rusia Vladimir\xa0Putin tiba di bandara.")
+    assert [(e.text, e.kb_id_) for e in doc.ents if e.label_ == "PER"] == [("Vladimir\xa0Putin", "Q7747")]
+    assert roles(doc) == [("Presiden Rusia", "Vladimir\xa0Putin", "Rusia")]
+
+
+def test_a_speaker_a_recognizer_took_for_a_place_becomes_a_person(blank):
+    doc = blank("Menurut Perry, inflasi terkendali.")
+    doc.ents = [Span(doc, 1, 2, label="LOC")]
+    assert ents(EntityRules(blank)(doc)) == [("Perry", "PER")]

@@ -128,10 +128,15 @@ class EntityResolver:
         if not text:
             raise InputError(f"an empty {type} name was given (source {source!r})",
                              "pass only names with text; skip empty metadata fields")
+        owner = None
         if name.start is not None and name.end is not None:
-            cluster = self._cluster_at(name.start, name.end)
-            if cluster is not None and cluster.type == type:
-                return cluster.key
+            owner = self._cluster_at(name.start, name.end)
+            if owner is not None and owner.type == type:
+                return owner.key
+            if owner is not None and owner.entry is None and owner.source in ("ner", "rules"):
+                # a recognizer guessed the type of these words; the page or the quote knows better
+                owner.votes[type] += sum(owner.votes.values()) + 1
+                return owner.key
         role = None
         if type == "Person":
             text, role = _strip_title(text)
@@ -153,7 +158,7 @@ class EntityResolver:
         if role:
             self._add_role(cluster, Role(title=role))
         if (name.start is not None and name.end is not None and self._in_blocks(name.start, name.end)
-                and not any(m.start == name.start and m.end == name.end for m in cluster.mentions)):
+                and owner is None):
             cluster.mentions.append(Mention(name.start, name.end, name.text))
             cluster.mentions.sort(key=lambda m: m.start)
         return cluster.key

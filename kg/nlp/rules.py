@@ -804,6 +804,13 @@ class _Run:
             kind = self.lex.person_cues.get(tok.text.casefold())
             if kind == "after" and (tok.text[0].islower() or self.sent_start(i)):
                 j = i + 1
+                owner = self.ents.at(j)
+                if (owner is not None and owner.start == j and owner.label_ == "LOC" and not owner.kb_id_
+                        and len(owner) <= MAX_NAME_TOKENS - 1 and all(self.name_token(t) for t in owner)):
+                    # "kata Perry": whoever speaks is a person, whatever a recognizer guessed
+                    self.ents.remove(owner)
+                    self.ents.add(owner.start, owner.end, "PER", made=False)
+                    continue
                 end = self.run_end(j)
                 if j < end <= j + MAX_NAME_TOKENS - 1 and not self.titlecase_line(j):
                     self.ents.add(j, end, "PER")
