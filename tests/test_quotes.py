@@ -46,7 +46,7 @@ CASES = [
         [("direct", "Jalur evakuasi sudah kami siapkan", "Endang Suherman", "kata")],
         id="long-appositive-role"),
     pytest.param(
-        "”Bantuan harus sampai pekan ini,” tutur Presiden, dari Istana Kepresidenan Bogor, Jawa Barat.",
+        "”Bantuan harus sampai pekan ini,” tutur Presiden, dari Gedung Agung, Yogyakarta.",
         [("direct", "Bantuan harus sampai pekan ini", "Presiden", "tutur")],
         id="title-only-then-place-clause"),
     pytest.param(

@@ -388,8 +388,8 @@ class _Finder:
             mm for mm in self.guessed if pos <= mm[0] < chain_end and mm[2] == "PER"
             and not any(o[0] < mm[1] and mm[0] < o[1] for o in inside)])
         if people:
-            # "kata Andriy Yermak, Kepala Staf ..." / "kata juru bicara Gugus Tugas ..., Tutuko
-            # Raharjo, dalam ...": the name opens the description or one of its comma parts
+            # "kata Rudi Hartono, Kepala Dinas ..." / "kata juru bicara Satgas ..., Wulan
+            # Sari, dalam ...": the name opens the description or one of its comma parts
             heads = [mm for mm in people if self._opens_part(pos, self._title_start(pos, mm[0]))]
             mm = (heads or people)[0]
             # the span as written keeps the titles right before the name ("Menlu Retno")
@@ -548,7 +548,7 @@ class _Finder:
             if self.is_verb(w):
                 spk = self.speaker_after(w1, clause_end)
                 return (w0, w1), spk, (pos, max(clause_end, w1))
-        # "”...,” Kusnawan menambahkan." / "”...,” katanya menambahkan"
+        # "”...,” Hartono menambahkan." / "”...,” katanya menambahkan"
         for j in range(min(len(words), 8)):
             w0, w1, w = words[j]
             if w1 > clause_end:
