@@ -39,3 +39,32 @@ def test_no_six_word_run_of_an_eval_article_appears_in_the_project():
             if common:
                 leaks.append(f"{path.relative_to(ROOT)}: {' '.join(sorted(common)[0])}")
     assert not leaks, "eval text copied into the project:\n" + "\n".join(leaks)
+
+
+@pytest.mark.skipif(not SHARED_EVAL.is_dir(), reason="../shared/eval is not beside this checkout")
+def test_no_name_annotated_in_the_eval_sets_appears_in_the_project():
+    """Names of the eval articles' people and organisations stay out, unless the gazetteer has
+    them from its public sources (heads of state, countries, international organisations)."""
+    import json
+
+    from kg.nlp.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    # general page furniture, not article content: Tribunnews' parent company in every footer
+    allowed = {"kg media"}
+    names: set[str] = set()
+    for gold in SHARED_EVAL.glob("*/*.json"):
+        for entity in json.loads(gold.read_text(encoding="utf-8")).get("entities", []):
+            for name in entity["names"]:
+                if len(name.split()) >= 2 and not gazetteer.lookup(name) and name.casefold() not in allowed:
+                    names.add(name.casefold())
+    leaks = []
+    for top in PROJECT_DIRS:
+        for path in (ROOT / top).rglob("*"):
+            if path.suffix not in SUFFIXES or not path.is_file() or "models" in path.parts:
+                continue
+            text = " ".join(_words(path.read_text(encoding="utf-8", errors="replace")))
+            for name in names:
+                if f" {' '.join(_words(name))} " in f" {text} ":
+                    leaks.append(f"{path.relative_to(ROOT)}: {name}")
+    assert not leaks, "names from the eval sets in the project:\n" + "\n".join(sorted(leaks))

@@ -369,7 +369,7 @@ class _Finder:
                 return ante[0], ante[1], "pronoun"
             return m.start(), m.start() + len(first), "pronoun"
         # the description after the cue runs to the first clause word ("di", "dalam", "saat"):
-        # "kata Kepala Dusun X, Kelurahan Y, Wahyu Wibowo di ..." -> the first person in it
+        # "kata Kepala Dusun X, Kelurahan Y, Bagus Prakoso di ..." -> the first person in it
         chain_end = limit
         prev_end = pos
         for n, (w0, w1, w) in enumerate(_words(text, pos, limit)):
@@ -791,7 +791,7 @@ def guess_mentions(text: str, blocks: Sequence[Block] = ()) -> list[Mention]:
                     label = "LOC" if any(lex.name_heads.get(w[2]) == "LOC" for w in head) else "ORG"
                 if len(head) > 1 or head[0][2].isupper() or head[0][2].casefold() not in lower:
                     out.append((head[0][0], head[-1][1], label))
-            # "Sulsel Andi Sudirman Sulaiman": a first word the text also uses on its own
+            # "Sulbar Rahmat Hidayat": a first word the text also uses on its own
             # (not before the same next word) belongs to the title, not to the name
             while len(tail) > 2 and re.search(
                     rf"\b{re.escape(tail[0][2])}\b(?! {re.escape(tail[1][2])})", text):
