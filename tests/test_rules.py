@@ -222,3 +222,22 @@ def test_a_speaker_a_recognizer_took_for_a_place_becomes_a_person(blank):
     doc = blank("Menurut Perry, inflasi terkendali.")
     doc.ents = [Span(doc, 1, 2, label="LOC")]
     assert ents(EntityRules(blank)(doc)) == [("Perry", "PER")]
+
+
+@pytest.mark.parametrize(
+    "text, start, end, label, person",
+    [
+        ("Kepala Desa Karangjati Sakimin mengatakan hal itu.", 2, 4, "LOC", "Sakimin"),
+        ("Kepala Pusat Penerangan Kementerian Dalam Negeri Burhan mengatakan itu.", 1, 7, "ORG", "Burhan"),
+    ],
+)
+def test_a_span_a_recognizer_ran_into_the_name_after_a_title_is_read_again(blank, text, start, end, label, person):
+    doc = blank(text)
+    doc.ents = [Span(doc, start, end, label=label)]
+    assert (person, "PER") in ents(EntityRules(blank)(doc))
+
+
+def test_a_recognizer_span_after_a_title_that_ends_in_a_common_word_is_kept(blank):
+    doc = blank("Kepala Badan Ketahanan Pangan Agung Hendriadi hadir.")
+    doc.ents = [Span(doc, 1, 4, label="ORG")]
+    assert ents(EntityRules(blank)(doc)) == [("Badan Ketahanan Pangan", "ORG"), ("Agung Hendriadi", "PER")]

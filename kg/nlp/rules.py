@@ -293,6 +293,15 @@ class _Run:
             return False
         return self.common(tok) or self.acronym(tok)
 
+    def after_role(self, i: int) -> bool:
+        """Whether a role phrase ("Kepala", "Kepala Desa", "Direktur Utama") ends just before token ``i``."""
+        doc = self.doc
+        for n in range(1, min(self.lex.max_len, i) + 1):
+            kind = self.lex.titles.get(tuple(t.text.casefold() for t in doc[i - n : i]))
+            if kind in ROLE_KINDS or kind == "part":
+                return True
+        return False
+
     def inner_space(self, k: int) -> bool:
         """Whether token ``k`` is a no-break space or the like inside a name ("Vladimir\xa0Putin")."""
         tok = self.doc[k]
@@ -346,6 +355,12 @@ class _Run:
                 self.ents.remove(span)
                 continue
             if len(toks) == 1 and kinds[0] == "common":
+                self.ents.remove(span)
+                continue
+            if span.label_ != "PER" and len(toks) >= 2 and self.after_role(span.start) \
+                    and self.name_token(toks[-1]) and not self.common(toks[-1]):
+                # "Kepala Desa [Karangbenda Sakino]": a recognizer ran the place into the person's
+                # name; the title rule reads the words again
                 self.ents.remove(span)
                 continue
             if span.label_ == "PER":
