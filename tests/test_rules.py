@@ -75,6 +75,8 @@ def roles(doc: Doc) -> list[tuple[str, str, str | None]]:
          ("Ketua Gerai Rakyat Lestari", None)),
         ("Wakil Gubernur Sulbar Andi Mappa Lolo tiba. Mappa disambut warga.", "Andi Mappa Lolo",
          ("Wakil Gubernur Sulbar", "Sulbar")),
+        ("Penjabat Sementara (Pjs) Bupati Wonoasri Hartono Wibisono membuka pasar.", "Hartono Wibisono",
+         ("Penjabat Sementara (Pjs) Bupati Wonoasri", "Wonoasri")),
     ],
 )
 def test_a_title_gives_the_person_and_the_role(nlp, text, person, role):

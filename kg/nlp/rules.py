@@ -397,6 +397,8 @@ class _Run:
         j = i
         while (m := self.lex.match_title(doc, j, frozenset({"modifier"}))) is not None:
             j = m[0]
+            if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")":
+                j += 3  # "Pejabat Sementara (Pjs) Gubernur"
         head = self.lex.match_title(doc, j, ROLE_KINDS)
         role_kind = head[1] if head else None
         if head is not None:
