@@ -243,3 +243,19 @@ def test_a_recognizer_span_after_a_title_that_ends_in_a_common_word_is_kept(blan
     doc = blank("Kepala Badan Ketahanan Pangan Agung Hendriadi hadir.")
     doc.ents = [Span(doc, 1, 4, label="ORG")]
     assert ents(EntityRules(blank)(doc)) == [("Badan Ketahanan Pangan", "ORG"), ("Agung Hendriadi", "PER")]
+
+
+def test_a_first_name_a_recognizer_took_for_a_place_joins_the_known_person(nlp, blank):
+    doc = blank("Presiden Rusia Vladimir\xa0Putin tiba.")
+    doc.ents = [Span(doc, 1, 2, label="LOC", kb_id="Q159"), Span(doc, 2, 3, label="LOC"),
+                Span(doc, 4, 5, label="PER", kb_id="Q7747")]
+    doc = EntityRules(blank)(doc)
+    assert [(e.text, e.label_, e.kb_id_) for e in doc.ents] == [
+        ("Rusia", "LOC", "Q159"), ("Vladimir\xa0Putin", "PER", "Q7747")]
+    assert roles(doc) == [("Presiden Rusia", "Vladimir\xa0Putin", "Rusia")]
+
+
+def test_spaces_at_the_edges_of_a_recognizer_span_are_trimmed(blank):
+    doc = blank("Penulis: Rahmat Hidayat\n\nEditor: Sinta")
+    doc.ents = [Span(doc, 2, 5, label="PER")]
+    assert ents(EntityRules(blank)(doc)) == [("Rahmat Hidayat", "PER")]

@@ -347,8 +347,18 @@ class _Run:
     def clean_existing(self) -> None:
         """Drops junk spans and takes titles, ranks and honorifics out of other components' person spans."""
         for span in list(self.ents.spans):
-            if span.kb_id_:
+            if self.ents.at(span.start) is not span or span.kb_id_:
                 continue
+            start, end = span.start, span.end
+            while start < end and self.doc[start].is_space:
+                start += 1
+            while end > start and self.doc[end - 1].is_space:
+                end -= 1
+            if (start, end) != (span.start, span.end):  # "Budi Santoso\n\n" from a recognizer
+                self.ents.remove(span)
+                span = self.ents.add(start, end, span.label_, made=False)
+                if span is None:
+                    continue
             toks = list(span)
             kinds = [self.lex.kind_of(t.text) for t in toks]
             if all(k in ("month", "day", "junk", "function") for k in kinds):
@@ -356,6 +366,17 @@ class _Run:
                 continue
             if len(toks) == 1 and kinds[0] == "common":
                 self.ents.remove(span)
+                continue
+            nxt = span.end
+            while nxt < len(self.doc) and self.inner_space(nxt):
+                nxt += 1
+            person = self.ents.at(nxt)
+            if (span.label_ != "PER" and person is not None and person.label_ == "PER" and person.start == nxt
+                    and len(toks) <= 2 and all(self.name_token(t) for t in toks)):
+                # "[Vladimir] [Putin]": a first name a recognizer took for a place joins the person
+                self.ents.remove(span)
+                self.ents.remove(person)
+                self.ents.add(span.start, person.end, "PER", kb_id=person.kb_id_, made=False)
                 continue
             if span.label_ != "PER" and len(toks) >= 2 and self.after_role(span.start) \
                     and self.name_token(toks[-1]) and not self.common(toks[-1]):
