@@ -367,6 +367,11 @@ class _Run:
             if len(toks) == 1 and kinds[0] == "common":
                 self.ents.remove(span)
                 continue
+            if len(toks) == 1 and self.titlecase_line(span.start) and not any(
+                    t.text == toks[0].text and not self.titlecase_line(t.i) for t in self.doc):
+                # in a headline every word is capitalised: a word the story never repeats is no name
+                self.ents.remove(span)
+                continue
             nxt = span.end
             while nxt < len(self.doc) and self.inner_space(nxt):
                 nxt += 1
