@@ -293,6 +293,13 @@ class _Run:
             return False
         return self.common(tok) or self.acronym(tok)
 
+    def line_of(self, i: int) -> str:
+        """The line of text token ``i`` stands in."""
+        text = self.doc.text
+        idx = self.doc[i].idx
+        end = text.find("\n", idx)
+        return text[text.rfind("\n", 0, idx) + 1 : len(text) if end < 0 else end].strip()
+
     def after_role(self, i: int) -> bool:
         """Whether a role phrase ("Kepala", "Kepala Desa", "Direktur Utama") ends just before token ``i``."""
         doc = self.doc
@@ -368,7 +375,8 @@ class _Run:
                 self.ents.remove(span)
                 continue
             if len(toks) == 1 and self.titlecase_line(span.start) and not any(
-                    t.text == toks[0].text and not self.titlecase_line(t.i) for t in self.doc):
+                    t.text == toks[0].text and not self.titlecase_line(t.i)
+                    and self.line_of(span.start) not in self.line_of(t.i) for t in self.doc):
                 # in a headline every word is capitalised: a word the story never repeats is no name
                 self.ents.remove(span)
                 continue
