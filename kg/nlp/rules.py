@@ -385,7 +385,7 @@ class _Run:
                 nxt += 1
             person = self.ents.at(nxt)
             if (span.label_ != "PER" and person is not None and person.label_ == "PER" and person.start == nxt
-                    and len(toks) <= 2 and all(self.name_token(t) for t in toks)):
+                    and person.kb_id_ and len(toks) == 1 and self.name_token(toks[0])):
                 # "[Vladimir] [Putin]": a first name a recognizer took for a place joins the person
                 self.ents.remove(span)
                 self.ents.remove(person)
