@@ -17,15 +17,15 @@ import shutil
 import sys
 import time
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import spacy
 from spacy.tokens import Doc, DocBin, Span
 
+from kg.errors import ConfigError, InputError
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-from kg.errors import ConfigError, InputError  # noqa: E402
 
 DEFAULT_DATA = Path("/work/shared/data/ner-id")
 DEFAULT_WORK = ROOT / "training"
@@ -72,7 +72,6 @@ class Sentence:
 
     words: list[str]
     tags: list[str]
-    stats: Counter = field(default_factory=Counter)
 
 
 def read_conll(path: Path, sep: str | None) -> list[Sentence]:
@@ -191,7 +190,6 @@ def convert(data: Path, work: Path, use_nerp: bool, nerp_org_missing: bool = Tru
     by_name = {sp.name: sp for sp in SPLITS}
     train_files = {by_name[n].path for n in by_name if by_name[n].role == "train"}
     dev_files = {by_name[n].path for n in by_name if by_name[n].role == "dev"}
-    cased_corpora = ("idner-", "nerui-", "nergrit-")
     summary: dict = {"dropped": {}, "sentences": {}}
 
     def keep(split: Split, idx: int) -> bool:
@@ -219,7 +217,6 @@ def convert(data: Path, work: Path, use_nerp: bool, nerp_org_missing: bool = Tru
             if sp.role == "nerp":
                 words, ents, missing = recase_nerp(sent, truecase, orgs)
             else:
-                assert sp.name.startswith(cased_corpora)
                 words = sent.words
                 ents = [(s, e, TAG_MAP[t]) for s, e, t in bio_spans(sent.tags)]
                 missing = []
@@ -389,7 +386,10 @@ def main(argv=None) -> int:
     overrides = {}
     for item in args.set:
         key, _, value = item.partition("=")
-        overrides[key] = json.loads(value) if value[:1] in "0123456789[{-tf" else value
+        try:
+            overrides[key] = json.loads(value)
+        except ValueError:
+            overrides[key] = value  # a bare string such as an architecture name
     if "convert" in steps:
         print(json.dumps(convert(args.data, data_dir, args.nerp), indent=1), flush=True)
     minutes = 0.0

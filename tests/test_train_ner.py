@@ -1,0 +1,50 @@
+"""The NER training script converts corpus tags and NERP sentences the way the model card says."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+spacy = pytest.importorskip("spacy")
+
+SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "train_ner.py"
+_spec = importlib.util.spec_from_file_location("train_ner", SCRIPT)
+train_ner = importlib.util.module_from_spec(_spec)
+sys.modules["train_ner"] = train_ner  # dataclasses look their module up here
+_spec.loader.exec_module(train_ner)
+
+
+@pytest.mark.parametrize("tags,spans", [
+    (["O", "B-PER", "I-PER", "O"], [(1, 3, "PER")]),
+    (["B-LOC", "B-LOC"], [(0, 1, "LOC"), (1, 2, "LOC")]),
+    (["O", "I-PPL", "I-PPL", "O"], [(1, 3, "PPL")]),  # bare I- starts a span
+    (["B-ORG", "I-LOC"], [(0, 1, "ORG"), (1, 2, "LOC")]),  # I- of another type is a new span
+    (["O", "O"], []),
+])
+def test_bio_spans(tags, spans):
+    """BIO tags become token spans, tolerant of bare and mismatched I- tags."""
+    assert train_ner.bio_spans(tags) == spans
+
+
+def test_recase_nerp_restores_case_and_marks_unknown_organisations_missing():
+    """NERP words get their usual casing, PER/LOC spans stay, IND and known ORG names become missing."""
+    sent = train_ner.Sentence(
+        ["warga", "kota", "medan", "melapor", "ke", "bawaslu", "dan", "indomart", "kata", "rudi", "hartono"],
+        ["O", "O", "B-PLC", "O", "O", "O", "O", "B-IND", "O", "B-PPL", "I-PPL"])
+    truecase = {"bawaslu": "Bawaslu", "kota": "kota"}
+    words, ents, missing = train_ner.recase_nerp(sent, truecase, {("bawaslu",)})
+    assert words[:3] == ["Warga", "kota", "Medan"]
+    assert words[5] == "Bawaslu" and words[9:] == ["Rudi", "Hartono"]
+    assert ents == [(2, 3, "LOC"), (9, 11, "PER")]
+    assert sorted(missing) == [(5, 6), (7, 8)]
+
+
+def test_make_doc_leaves_missing_tokens_unannotated():
+    """Tokens in missing spans carry no IOB value, the rest are O or entity tokens."""
+    nlp = spacy.blank("id")
+    doc = train_ner.make_doc(nlp.vocab, ["Rudi", "ke", "Bawaslu", "."], [(0, 1, "PER")], [(2, 3)])
+    assert [t.ent_iob_ for t in doc] == ["B", "O", "", "O"]
+    assert [(e.text, e.label_) for e in doc.ents] == [("Rudi", "PER")]
