@@ -58,7 +58,7 @@ def roles(doc: Doc) -> list[tuple[str, str, str | None]]:
         ("Kapolres Jakarta Barat Kombes Pol Andi Sutrisno memimpin apel pagi.", "Andi Sutrisno",
          ("Kapolres Jakarta Barat", "Jakarta Barat")),
         ("Bupati Grobogan Sri Sumarni meninjau banjir.", "Sri Sumarni", ("Bupati Grobogan", "Grobogan")),
-        ("Kepala Badan Ketahanan Pangan Agung Hendriadi menyebut stok beras aman.", "Agung Hendriadi",
+        ("Kepala Badan Ketahanan Pangan Wisnu Prabowo menyebut stok beras aman.", "Wisnu Prabowo",
          ("Kepala Badan Ketahanan Pangan", "Badan Ketahanan Pangan")),
         ("Direktur Utama PT Sinar Laut (Persero) Maria Ulfah menuturkan rencana itu.", "Maria Ulfah",
          ("Direktur Utama PT Sinar Laut (Persero)", "PT Sinar Laut (Persero)")),
@@ -89,8 +89,8 @@ def test_a_title_gives_the_person_and_the_role(nlp, text, person, role):
 @pytest.mark.parametrize(
     "text, person, title, of",
     [
-        ('"Kami siap," kata Oleksiy Hrytsenko, Kepala Staf Kepresidenan Ukraina.', "Oleksiy Hrytsenko",
-         "Kepala Staf Kepresidenan Ukraina", "Ukraina"),
+        ('"Kami siap," kata Oleksiy Hrytsenko, Kepala Staf Angkatan Darat Ukraina.', "Oleksiy Hrytsenko",
+         "Kepala Staf Angkatan Darat Ukraina", "Ukraina"),
         ("Andi Wijaya, Kepala Dinas Pendidikan Jawa Barat, meninjau sekolah itu.", "Andi Wijaya",
          "Kepala Dinas Pendidikan Jawa Barat", "Dinas Pendidikan Jawa Barat"),
         ('"Air sudah surut," ujar Wahyu Prakoso, Kepala Dusun Mekarsari, Kelurahan Sukamaju.', "Wahyu Prakoso",
@@ -230,7 +230,7 @@ def test_a_speaker_a_recognizer_took_for_a_place_becomes_a_person(blank):
     "text, start, end, label, person",
     [
         ("Kepala Desa Karangjati Sakimin mengatakan hal itu.", 2, 4, "LOC", "Sakimin"),
-        ("Kepala Pusat Penerangan Kementerian Dalam Negeri Burhan mengatakan itu.", 1, 7, "ORG", "Burhan"),
+        ("Kepala Pusat Data Kementerian Dalam Negeri Burhan mengatakan itu.", 1, 7, "ORG", "Burhan"),
     ],
 )
 def test_a_span_a_recognizer_ran_into_the_name_after_a_title_is_read_again(blank, text, start, end, label, person):
@@ -240,9 +240,9 @@ def test_a_span_a_recognizer_ran_into_the_name_after_a_title_is_read_again(blank
 
 
 def test_a_recognizer_span_after_a_title_that_ends_in_a_common_word_is_kept(blank):
-    doc = blank("Kepala Badan Ketahanan Pangan Agung Hendriadi hadir.")
+    doc = blank("Kepala Badan Ketahanan Pangan Wisnu Prabowo hadir.")
     doc.ents = [Span(doc, 1, 4, label="ORG")]
-    assert ents(EntityRules(blank)(doc)) == [("Badan Ketahanan Pangan", "ORG"), ("Agung Hendriadi", "PER")]
+    assert ents(EntityRules(blank)(doc)) == [("Badan Ketahanan Pangan", "ORG"), ("Wisnu Prabowo", "PER")]
 
 
 def test_a_first_name_a_recognizer_took_for_a_place_joins_the_known_person(nlp, blank):

@@ -393,7 +393,7 @@ class _Run:
                 continue
             if span.label_ != "PER" and len(toks) >= 2 and self.after_role(span.start) \
                     and self.name_token(toks[-1]) and not self.common(toks[-1]):
-                # "Kepala Desa [Karangbenda Sakino]": a recognizer ran the place into the person's
+                # "Kepala Desa [Sukamulya Darsono]": a recognizer ran the place into the person's
                 # name; the title rule reads the words again
                 self.ents.remove(span)
                 continue
@@ -439,7 +439,7 @@ class _Run:
             self.head_tokens.update(range(i, head[0]))
             over = self.ents.at(head[0] - 1)
             if over is not None and over.end > head[0] and over.label_ != "PER":
-                # "Wali Kota Surabaya" read by another component as the place "Kota Surabaya"
+                # "Wali Kota Bogor" read by another component as the place "Kota Bogor"
                 self.ents.remove(over)
                 self.ents.add(head[0], over.end, over.label_, kb_id=over.kb_id_, made=False)
         lowercase_head = head is not None and doc[j].text[0].islower()
@@ -467,7 +467,7 @@ class _Run:
             return max(title_end, i + 1)
         n_start, n_end, existing = name
         if existing is None and n_start == j and hint is None and role_kind not in ("role_place", "role_local"):
-            # "Ketua Gojek Xcelerate Yoanita Simanjuntak": the name starts at a word the article
+            # "Ketua Koperasi Maju Lestari Wulan Sari": the name starts at a word the article
             # also uses alone; the words before it belong to the title
             k = next((k for k in range(n_start + 1, n_end - 1 if n_end - n_start > 2 else n_start + 1)
                       if doc[k].text in self.solo_words), None)
@@ -486,7 +486,7 @@ class _Run:
                 of_spans = [place] if place is not None else []
             self.apposition(title_start, n_end, of_spans)
             return n_end
-        # "Gubernur Banten Wahidin Halim": the first word names the place the role governs
+        # "Gubernur Gorontalo Rusli Habibie": the first word names the place the role governs
         least = 2 if role_kind == "role_local" else 3
         if (existing is None and role_kind in ("role_place", "role_local") and not of_spans
                 and prefix_end == prefix_start and n_end - n_start >= least):
@@ -592,7 +592,7 @@ class _Run:
     def organisation_in_title(self, j: int, of_spans: list[Span]) -> int:
         """Extends a title over an organisation's name before the person's name; returns the title's end.
 
-        "Ketua Paguyuban Tokoh Agama (Patoga) Tatang Rahmat": the run of capitalised words goes on to
+        "Ketua Paguyuban Nelayan Pesisir (Panel) Darmaji": the run of capitalised words goes on to
         a word no person's name has (a bracketed abbreviation, a known place, a common word); the
         plain words after it are the person's.
         """
@@ -607,7 +607,7 @@ class _Run:
                 k = orgish = owner.end
                 continue
             if self.lex.match_title(doc, k, PREFIX_KINDS):
-                orgish = k  # "Polda Metro Jaya Komisaris Besar Budi": the rank starts the name
+                orgish = k  # "Polda Riau Komisaris Besar Budi": the rank starts the name
                 break
             end = self.lex.match_cue(doc, k, self.lex.org_cues | self.lex.place_cues)
             if end is not None and self.cap(tok):
@@ -760,7 +760,7 @@ class _Run:
         if nxt is not None and (nxt.text.casefold() in ("dan", "atau", "serta")
                                 or (nxt.text == "," and end + 1 < len(doc)
                                     and doc[end + 1].text.casefold() in ("dan", "atau", "serta"))):
-            return None  # "Kepala Dinas Tenaga Kerja, Transmigrasi, dan Energi": a list of fields
+            return None  # "Kepala Dinas Pertanian, Perikanan, dan Peternakan": a list of fields
         return j + 1, end, owner
 
     @property
