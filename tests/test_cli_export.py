@@ -88,8 +88,20 @@ def test_batch_goes_on_past_a_bad_article_and_names_it(runner, kg_cli, example_p
     assert "1 of 2" in summary and "empty.txt" in summary
 
 
-def test_output_with_two_inputs_is_a_usage_error(runner, kg_cli, example_path, tmp_path):
-    result = runner.invoke(kg_cli, ["export", str(example_path), str(example_path), "-o", str(tmp_path / "x.ttl")])
+def test_several_inputs_into_one_output_file_hold_every_article(runner, kg_cli, example_path, tmp_path):
+    other = example_path.with_name("kompas-banjir-demak.txt")
+    out = tmp_path / "corpus.nq"
+    result = runner.invoke(kg_cli, ["export", str(example_path), str(other), "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    ds = Dataset(default_union=True)
+    ds.parse(out, format="nquads")
+    assert len(_articles(ds)) == 2
+    assert len([g for g in ds.graphs() if len(g)]) == 2  # one named graph per article
+
+
+def test_output_and_output_dir_together_is_a_usage_error(runner, kg_cli, example_path, tmp_path):
+    result = runner.invoke(kg_cli, ["export", str(example_path), "-o", str(tmp_path / "x.ttl"),
+                                    "--output-dir", str(tmp_path / "out")])
     assert result.exit_code == 2
     assert "--output-dir" in result.output
 
