@@ -15,6 +15,7 @@ alternate name. Roles come from ``doc._.kg_roles`` (see :mod:`kg.nlp.rules`).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -24,7 +25,12 @@ from spacy.tokens import Doc
 from kg.errors import InputError
 from kg.model import Block, Entity, EntityType, Mention, Name, Role
 from kg.nlp.gazetteer import Gazetteer, GazetteerEntry
-from kg.nlp.rules import HEAD_KINDS, PREFIX_KINDS, fold_name, load_lexicon
+from kg.nlp.rules import DATA_DIR, HEAD_KINDS, PREFIX_KINDS, fold_name, load_lexicon
+
+BRACKETED = re.compile(r"^(.+?) \(([^()\s]+)\) ?(.*)$")
+LEGAL_FORMS = frozenset(
+    line.strip().casefold() for line in (DATA_DIR / "legal_forms_id.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#"))
 
 TYPES: dict[str, EntityType] = {
     "PER": "Person", "PERSON": "Person",
@@ -56,7 +62,9 @@ class _Cluster:
         return next(t for t in self.votes if self.votes[t] == best)
 
     def folded(self) -> set[str]:
-        return {fold_name(f) for f in self.forms}
+        if self.type == "Person":
+            return {fold_name(f) for f in self.forms}
+        return {k for f in self.forms for k in org_keys(f)}
 
     def longest_tokens(self) -> list[str]:
         return max((fold_name(f).split() for f in self.forms), key=len, default=[])
@@ -88,6 +96,8 @@ class EntityResolver:
             if type_ is None or not self._in_blocks(ent.start_char, ent.end_char):
                 continue
             entry = self.gazetteer.get(ent.kb_id_) if ent.kb_id_ else None
+            if entry is None and _legal_form(ent.text):
+                type_ = "Organization"  # "Perum Bulog", "PT Maju Jaya": a company, whatever a recognizer guessed
             source = "gazetteer" if entry else sources.get((ent.start_char, ent.end_char), "ner")
             cluster = None
             if previous is not None and _bracketed_after(doc.text, previous[0], ent):
@@ -113,7 +123,8 @@ class EntityResolver:
             person = self._cluster_at(r[2], r[3])
             if person is None or person.type != "Person":
                 continue
-            of = self.key_at(r[4], r[5]) if r[4] is not None else None
+            owner = self._cluster_at(r[4], r[5]) if r[4] is not None else None
+            of = owner.key if owner is not None and owner.type != "Person" else None
             self._add_role(person, Role(title=doc.text[r[0]:r[1]], of=of))
         forms = (doc._.kg_name_forms if Doc.has_extension("kg_name_forms") else None) or []
         for f in forms:
@@ -221,8 +232,9 @@ class EntityResolver:
         folded = fold_name(surface)
         if not folded:
             return None
+        keys = {folded} if type_ == "Person" else org_keys(surface)
         exact = [c for c in self._clusters
-                 if folded in c.folded() and (entry is None or c.entry is None)
+                 if keys & c.folded() and (entry is None or c.entry is None)
                  and (type_ is None or not strict_type or c.type == type_)
                  and (entry is None or c.type == entry.type)]
         if exact:
@@ -275,6 +287,16 @@ class EntityResolver:
     def _entity(self, c: _Cluster) -> Entity:
         name = _choose_name(c)
         alternates = [f for f in (*c.forms, *c.extra_forms) if f != name]
+        if c.type != "Person":
+            # "Balai Besar Wilayah Sungai (BBWS) Pemali Juana": named without the brackets, and
+            # known too by its abbreviation ("BBWS Pemali Juana")
+            for form in c.forms:
+                parts = _bracketed(form)
+                if parts is not None:
+                    long, abbr, tail = parts
+                    if name == form:
+                        name = " ".join(f"{long} {tail}".split())
+                    alternates.extend(a for a in (form, " ".join(f"{abbr} {tail}".split())) if a != name)
         entry = c.entry
         return Entity(
             key=c.key,
@@ -287,6 +309,38 @@ class EntityResolver:
             mentions=tuple(sorted(c.mentions, key=lambda m: (m.start, m.end))),
             source=c.source,
         )
+
+
+def _bracketed(text: str) -> tuple[str, str, str] | None:
+    """"Badan Pusat Statistik (BPS) Jawa Tengah" -> ("Badan Pusat Statistik", "BPS", "Jawa Tengah")."""
+    m = BRACKETED.match(" ".join(text.split()))
+    return (m.group(1), m.group(2), m.group(3)) if m else None
+
+
+def _legal_form(text: str) -> bool:
+    """Whether the name carries a company's legal form: "Perum Bulog", "PT Maju Jaya Tbk"."""
+    words = [w.strip("().,").casefold() for w in text.split()]
+    return len(words) >= 2 and (words[0] in LEGAL_FORMS or words[-1] in LEGAL_FORMS)
+
+
+def org_keys(text: str) -> set[str]:
+    """The folded forms under which an organisation or place name matches another mention of it:
+    as written, without its legal form ("Perum Bulog" ~ "Bulog"), and for "Long (ABBR) Tail" the
+    forms "ABBR Tail", "ABBR" and "Long Tail"."""
+    keys = {fold_name(text)}
+    parts = _bracketed(text)
+    if parts is not None:
+        long, abbr, tail = parts
+        keys |= {fold_name(f"{abbr} {tail}"), fold_name(abbr), fold_name(f"{long} {tail}")}
+    for key in list(keys):
+        words = key.split()
+        while len(words) > 1 and words[0] in LEGAL_FORMS:
+            words = words[1:]
+        while len(words) > 1 and words[-1] in LEGAL_FORMS:
+            words = words[:-1]
+        keys.add(" ".join(words))
+    keys.discard("")
+    return keys
 
 
 def _part_of(tokens: list[str], cluster: _Cluster | None, whole: list[str] | None = None) -> bool:
@@ -340,8 +394,10 @@ def _abbreviation(text: str) -> bool:
 def _bracketed_after(text: str, first, second) -> bool:
     """Whether ``second`` stands in brackets right after ``first``: "Amerika Serikat (AS)"."""
     between = text[first.end_char : second.start_char]
+    upper = sum(ch.isupper() for ch in second.text)
     return between.strip() == "(" and text[second.end_char : second.end_char + 1] == ")" \
-        and sum(ch.isupper() for ch in second.text) >= 2
+        and (upper >= 2 or (upper == 1 and second.text[0].isupper() and " " not in second.text
+                            and first.label_ == "ORG" == second.label_))
 
 
 def _strip_title(text: str) -> tuple[str, str | None]:

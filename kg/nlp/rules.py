@@ -36,6 +36,10 @@ DIRECTIONS = frozenset({"utara", "selatan", "barat", "timur", "tengah", "raya", 
 CONNECTORS = frozenset({"dan", "untuk", "bidang", "/", "&", "-", "of", "for", "and", "urusan"})
 PREPOSITIONS = frozenset({"di", "ke", "dari", "pada", "dengan", "oleh", "bagi", "untuk", "dalam", "antara"})
 SENTENCE_END = frozenset({".", "!", "?", "\n"})
+# "DEMAK, KOMPAS —", "TRIBUNNEWS.COM, DOHA –", "Jakarta (ANTARA) -": the place a story was filed from
+DATELINE = re.compile(r"^(?:(?P<place>[A-Z][A-Z]+(?: [A-Z][A-Z]+)?), [A-Z][A-Za-z.]+ [–—-]"
+                      r"|[A-Za-z.]+, (?P<place2>[A-Z][A-Z]+(?: [A-Z][A-Z]+)?) [–—-]"
+                      r"|(?P<place3>[A-Z][a-z]+(?: [A-Z][a-z]+)?) \([A-Z]+\) [–—-])", re.M)
 QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "(", "[", "–", "—", "-", ":"})
 
 
@@ -228,6 +232,8 @@ class _Run:
         self.hints: dict[int, int] = {}  # title token -> end of the person span another component saw
         self._titlecase: dict[int, bool] = {}
         self._solo: frozenset[str] | None = None
+        self._headlines: frozenset[str] | None = None
+        self._known: dict[tuple[str, ...], str] | None = None
         self.head_tokens: set[int] = set()  # words of title heads: "Kota" in "Wali Kota" starts no place
 
     # -- token tests -------------------------------------------------------------------------
@@ -344,10 +350,12 @@ class _Run:
     # -- the passes --------------------------------------------------------------------------
     def apply(self) -> None:
         self.clean_existing()
+        self.bracketed_names()
         self.titles()
         self.cue_people()
         self.cue_spans()
         self.acronyms()
+        self.headline_spans()
         self.propagate()
         self.finish_roles()
 
@@ -521,6 +529,19 @@ class _Run:
         while j < len(doc) and (limit is None or j < limit):
             tok = doc[j]
             owner = self.ents.at(j)
+            if owner is not None and owner.label_ == "PER" and owner.start == j and not owner.kb_id_:
+                # "Kepala [BBWS Pemali Juana Harya Muldianto]": a name the article gives an
+                # organisation or place starts the span; it belongs to the title
+                k = self.known_at(j, limit=owner.end - 1)
+                if k is not None:
+                    self.ents.remove(owner)
+                    known = self.ents.add(j, k, self.known_names[self.words(j, k)], made=False)
+                    self.ents.add(k, owner.end, "PER", made=False)
+                    if known is not None:
+                        of_spans.append(known)
+                        j = k
+                        continue
+                    break
             if owner is not None:
                 if owner.label_ == "PER" or owner.start < j:
                     break
@@ -531,6 +552,16 @@ class _Run:
             if m is not None and self.cap(tok):
                 j = m[0]
                 continue
+            k = self.known_at(j, limit)
+            if k is not None and k < len(doc) and self.ents.free(j, k) and (
+                    self.name_token(doc[k]) or self.lex.match_title(doc, k, PREFIX_KINDS)
+                    or (self.ents.at(k) is not None and self.ents.at(k).label_ == "PER")):
+                # "Kepala Pelaksana BPBD Demak Agus ...": "Demak" is a place the article knows
+                known = self.ents.add(j, k, self.known_names[self.words(j, k)])
+                if known is not None:
+                    of_spans.append(known)
+                    j = k
+                    continue
             end = self.lex.match_cue(doc, j, self.lex.org_cues)
             if end is not None:
                 span = self.cue_phrase(j, end, "ORG", in_title=True, limit=limit)
@@ -905,9 +936,148 @@ class _Run:
             k = span.end
             if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
                 tok = doc[k + 1]
+                upper = sum(c.isupper() for c in tok.text)
+                # "Badan Pangan Nasional (Bapanas)": after an organisation, a short name in brackets is its own
+                short = upper >= 2 or (span.label_ == "ORG" and tok.is_alpha and self.name_token(tok))
                 if self.ents.at(k + 1) is None and tok.text[:1].isupper() and tok.text.replace("-", "").isalnum() \
-                        and len(tok.text) <= 8 and sum(c.isupper() for c in tok.text) >= 2:
+                        and len(tok.text) <= 8 and short:
                     self.ents.add(k + 1, k + 2, span.label_)
+
+    def words(self, start: int, end: int) -> tuple[str, ...]:
+        return tuple(t.text.casefold() for t in self.doc[start:end])
+
+    def headline_line(self, i: int) -> bool:
+        """Whether token ``i`` stands in a headline or in a line that repeats one ("zoom-in <headline>")."""
+        if self.titlecase_line(i):
+            return True
+        if self._headlines is None:
+            lines = {self.line_of(t.i) for t in self.doc if not t.is_space and self.titlecase_line(t.i)}
+            self._headlines = frozenset(line for line in lines if len(line.split()) >= 4)
+        line = self.line_of(i)
+        return any(h in line for h in self._headlines)
+
+    def headline_spans(self) -> None:
+        """Cuts a headline's multi-word span to a name the story itself uses, or drops it.
+
+        Headlines capitalise every word, so a recognizer runs a name into the words after it
+        ("Budi Santoso Tinjau Lokasi Banjir"); only a name the body also gives is kept.
+        """
+        doc = self.doc
+        body = {}
+        for s in self.ents.spans:
+            if not self.headline_line(s.start):
+                body.setdefault(fold_name(s.text), s.label_)
+        for span in list(self.ents.spans):
+            made = (span.start_char, span.end_char) in self.ents.made
+            if span.kb_id_ or len(span) < 2 or not self.headline_line(span.start):
+                continue
+            if made and span.label_ != "PER":
+                continue  # "Kota Medan": a cue word makes the place, wherever it stands
+            if fold_name(span.text) in body:
+                continue
+            best = None
+            for n in range(len(span) - 1, 0, -1):
+                for a in range(span.start, span.end - n + 1):
+                    label = body.get(fold_name(doc[a : a + n].text))
+                    if label is not None and not doc[a].is_space and not doc[a + n - 1].is_space:
+                        best = (a, a + n, label)
+                        break
+                if best is not None:
+                    break
+            self.ents.remove(span)
+            if best is not None:
+                self.ents.add(*best, made=made)
+
+    @property
+    def known_names(self) -> dict[tuple[str, ...], str]:
+        """Names of organisations and places the article itself gives, casefolded words -> label.
+
+        From organisation and place spans (and the name after a place cue: "Kabupaten Demak"
+        makes "Demak" a place), the dateline ("DEMAK, KOMPAS —") and abbreviations in brackets
+        inside a name ("Balai Besar Wilayah Sungai (BBWS) Pemali Juana" makes "BBWS Pemali Juana").
+        """
+        if self._known is not None:
+            return self._known
+        doc = self.doc
+        known: dict[tuple[str, ...], str] = {}
+
+        def put(words, label):
+            words = tuple(w.casefold() for w in words)
+            if words and not (len(words) == 1 and self.lex.kind_of(words[0]) is not None):
+                known.setdefault(words, label)
+
+        for s in self.ents.spans:
+            if s.label_ in ("ORG", "LOC"):
+                put([t.text for t in s if not t.is_space], s.label_)
+        for i, tok in enumerate(doc):
+            end = self.lex.match_cue(doc, i, self.lex.place_cues)
+            if end is not None and self.cap(tok):
+                k = end
+                while k < len(doc) and k - end < 3 and self.name_token(doc[k]):
+                    k += 1
+                if k > end:
+                    put([t.text for t in doc[end:k]], "LOC")
+            if tok.text == "(" and i + 2 < len(doc) and doc[i + 2].text == ")" and i > 0 and self.cap(doc[i - 1]):
+                abbr = doc[i + 1].text
+                after_org = self.ents.at(i - 1) is not None and self.ents.at(i - 1).label_ == "ORG"
+                if after_org and self.cap(doc[i + 1]) and abbr.isalnum() and len(abbr) <= 10:
+                    put([abbr], "ORG")  # "Badan Pangan Nasional (Bapanas)"
+                if sum(c.isupper() for c in abbr) >= 2 and abbr.replace("-", "").isalnum():
+                    k = i + 3
+                    while k < len(doc) and k - i - 3 < 3 and self.name_token(doc[k]):
+                        k += 1
+                    if k > i + 3:
+                        put([abbr, *(t.text for t in doc[i + 3 : k])], "ORG")
+        for m in DATELINE.finditer(doc.text):
+            put((m.group("place") or m.group("place2") or m.group("place3")).split(), "LOC")
+        self._known = known
+        return known
+
+    def known_at(self, j: int, limit: int | None = None) -> int | None:
+        """End of the longest known organisation or place name starting at token ``j``, else None."""
+        doc = self.doc
+        top = min(len(doc), limit if limit is not None else len(doc))
+        for n in range(min(6, top - j), 0, -1):
+            words = tuple(t.text.casefold() for t in doc[j : j + n])
+            if words in self.known_names and self.cap(doc[j]):
+                return j + n
+        return None
+
+    def bracketed_names(self) -> None:
+        """"Badan Penanggulangan Bencana Daerah (BPBD) Demak": a name, its abbreviation in
+        brackets and the words after it are one organisation (known too as "BPBD Demak")."""
+        doc = self.doc
+        for k in range(1, len(doc) - 3):
+            if doc[k].text != "(" or doc[k + 2].text != ")":
+                continue
+            abbr = doc[k + 1].text
+            if sum(c.isupper() for c in abbr) < 2 or not abbr.replace("-", "").isalnum():
+                continue
+            before = self.ents.at(k - 1)
+            if before is None:
+                start = next((i for i in range(max(0, k - 6), k)
+                              if self.lex.match_cue(doc, i, self.lex.org_cues) is not None and self.cap(doc[i])
+                              and all(self.ents.at(x) is None and (self.cap(doc[x]) or doc[x].text in CONNECTORS)
+                                      for x in range(i, k))), None)
+            elif before.label_ == "ORG" and before.end == k and not before.kb_id_:
+                start = before.start
+            else:
+                continue
+            if start is None or self.after_role(start):
+                continue  # "Ketua Paguyuban Nelayan (Panel) Darmaji": the words after are a person's
+            end = k + 3
+            while end < len(doc) and end - k - 3 < 3 and self.name_token(doc[end]):
+                owner = self.ents.at(end)
+                if owner is not None and (owner.kb_id_ or owner.end > k + 6):
+                    break
+                end += 1
+            if end == k + 3 or end >= len(doc) or doc[end].text[:1].isupper():
+                continue
+            for i in range(start, end):
+                owner = self.ents.at(i)
+                if owner is not None:
+                    self.ents.remove(owner)
+            self.ents.add(start, end, "ORG")
 
     def propagate(self) -> None:
         """Tags later single-word mentions of a known person's surname or first name."""
