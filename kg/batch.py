@@ -236,6 +236,13 @@ def _init_worker(settings: Settings, *, worker: bool = True) -> None:
         load_pipeline(settings.model, language="id", use_model=settings.use_model)
     except Exception:  # noqa: BLE001, S110  (reported with each article that needs it)
         pass
+    if worker:
+        import gc
+
+        # The pipeline lives as long as the process: set it apart from the garbage collector, so
+        # that collections stay cheap and frequent and each article's cycles are freed soon.
+        gc.collect()
+        gc.freeze()
 
 
 def _fast_shacl_lookups() -> None:
@@ -686,7 +693,9 @@ def export_corpus(
     JSON Lines) and the others go on, unless ``fail_fast``. ``resume`` keeps state beside the
     output (:func:`state_dir`) so that the next run skips unchanged articles; by default it is on
     for a corpus (a folder, a glob, JSON Lines or several inputs) and off for a single file.
-    ``jobs`` defaults to the cores available (1 for a single file).
+    ``jobs`` defaults to the cores available (1 for a single file). Workers are started with
+    "spawn": a script that calls this with more than one job must do so under
+    ``if __name__ == "__main__":``.
     """
     from kg.serialize import get_format
 

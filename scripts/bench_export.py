@@ -1,8 +1,8 @@
 """Benchmark of corpus export: articles/s, peak memory and the share of each stage.
 
 Builds a corpus of varied articles (the example articles, the test HTML pages and, when present,
-the dev article of ../shared/eval/dev, each copy with its paragraphs shuffled and its numbers
-changed so that no two are alike), then exports it with ``kg.batch.export_corpus`` to one
+the dev article of ../shared/eval/dev, each copy with its paragraphs shuffled and a closing line
+of its own, so that no two are alike), then exports it with ``kg.batch.export_corpus`` to one
 N-Quads file, each run in a fresh process, for --jobs 1 and 2 and for a small and the full
 corpus. Last it times writing one corpus file of 10,000 articles as N-Quads and as Turtle.
 
@@ -28,18 +28,21 @@ BASES = [*sorted((ROOT / "examples").glob("*.txt")), *sorted((ROOT / "tests" / "
 
 
 def make_corpus(folder: Path, count: int, seed: int = 7) -> None:
-    """``count`` article files in ``folder``: the base articles varied, none identical."""
+    """``count`` article files in ``folder``: the base articles with their middle paragraphs
+    shuffled and a closing line of their own, so that no two are alike."""
     rng = random.Random(seed)
     bases = [(p.suffix, p.read_text(encoding="utf-8")) for p in BASES if "truncated" not in p.name]
     folder.mkdir(parents=True, exist_ok=True)
     for i in range(count):
         suffix, text = bases[i % len(bases)]
-        text = re.sub(r"\d", lambda m: str(rng.randrange(10)), text)
+        note = f"Catatan redaksi: arsip nomor {i} dari {count}."
         if suffix == ".txt":
             head, *paras = text.split("\n\n")
             middle = paras[1:-1]
             rng.shuffle(middle)
-            text = "\n\n".join([head, *paras[:1], *middle, *paras[-1:]])
+            text = "\n\n".join([head, *paras[:1], *middle, *paras[-1:], note]) + "\n"
+        else:
+            text = text.replace("</article>", f"<p>{note}</p></article>", 1)
         (folder / f"a{i:05d}{suffix}").write_text(text, encoding="utf-8")
 
 
