@@ -2,7 +2,7 @@
 
 One command, from the repository root:
 
-    .venv/bin/python scripts/train_ner.py --max-minutes 12
+    .venv/bin/python scripts/train_ner.py --set training.optimizer.use_averages=true --max-minutes 14
 
 Reads the corpora in ``--data`` (see its README.md), writes working files to ``--work``
 (git-ignored) and copies the best checkpoint into ``kg/nlp/models/id_ner`` unless ``--no-ship``.
