@@ -97,28 +97,4 @@ def test_every_command_has_help_with_an_example(runner, kg_cli, command):
     assert out.exit_code == 0 and "Example" in out.stdout and "kg " in out.stdout
 
 
-DOC = Path(__file__).resolve().parent.parent / "docs" / "store.md"
-
-
-def doc_examples() -> list[tuple[str, str]]:
-    import re
-
-    text = DOC.read_text(encoding="utf-8")
-    return re.findall(r"```console\n\$ kg ([^\n]+)\n(.*?)```", text, re.DOTALL)
-
-
-def test_the_docs_show_every_named_query():
-    from kg.query import named_queries
-
-    shown = {cmd.split()[1] for cmd, _ in doc_examples() if cmd.startswith("query ")}
-    assert shown == set(named_queries())
-
-
-@pytest.mark.parametrize("command, output", doc_examples(), ids=lambda x: x.split(" --")[0][:30])
-def test_the_docs_examples_print_what_the_docs_show(runner, kg_cli, command, output, monkeypatch):
-    import shlex
-
-    monkeypatch.chdir(DOC.parent.parent)
-    out = runner.invoke(kg_cli, shlex.split(command))
-    assert out.exit_code == 0, out.output
-    assert out.stdout == output
+# README's command examples (named queries on the bundled examples) are checked in tests/test_readme.py.
