@@ -1,0 +1,103 @@
+"""Export speed with and without the statistical NER, in one process, and the pipeline load times.
+
+The articles are ``examples/*.txt`` and ``tests/data/articles/*.txt``, repeated in order up to
+``--articles``. Both pipelines are loaded once; one warm-up article each is not timed. The two
+set-ups take turns article by article, so that load from other processes on the machine falls
+on both alike. An export is what ``kg export`` does for one article: read, extract, build the
+graph, validate it with SHACL and serialize Turtle; the extract step is also timed alone. Load
+time is measured in a fresh process per set-up (the first pipeline loaded in a process also pays
+for data the second one reuses).
+
+    .venv/bin/python scripts/bench_ner.py --articles 100
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = (ROOT / "examples", ROOT / "tests" / "data" / "articles")
+SETUPS = {"with model": True, "without model": False}
+
+
+def articles(count: int) -> list[Path]:
+    """``count`` article paths: the example and test articles, repeated in order."""
+    from kg.errors import InputError
+
+    paths = sorted(p for folder in SOURCES for p in folder.glob("*.txt"))
+    if not paths:
+        raise InputError("no articles found in examples/ or tests/data/articles/", "run from a kg checkout")
+    return [paths[i % len(paths)] for i in range(count)]
+
+
+def export_one(path: Path, use_model: bool) -> tuple[float, float]:
+    """Export one article like ``kg export`` (validated Turtle); return (extract seconds, total seconds)."""
+    from kg import api
+
+    started = time.perf_counter()
+    document = api.read_article(path)
+    before = time.perf_counter()
+    article = api.extract(document, use_model=use_model)
+    extracted = time.perf_counter()
+    graph = api.build_graph(article)
+    api.ensure_conforms(graph, document.source)
+    api.serialize(graph, "turtle")
+    return extracted - before, time.perf_counter() - started
+
+
+def measure_speed(count: int) -> dict:
+    """Articles per second for each set-up, interleaved article by article, warm-up excluded."""
+    from kg.nlp.pipeline import load_pipeline
+
+    paths = articles(count + 1)
+    for use_model in SETUPS.values():
+        load_pipeline(use_model=use_model)
+        export_one(paths[0], use_model)  # warm-up: first-call caches (shapes, mapping, lexicons)
+    totals = {name: [0.0, 0.0] for name in SETUPS}
+    for path in paths[1:]:
+        for name, use_model in SETUPS.items():
+            ext, total = export_one(path, use_model)
+            totals[name][0] += ext
+            totals[name][1] += total
+    return {name: {"articles": count, "export_s": t, "extract_s": e, "export_per_s": count / t,
+                   "extract_per_s": count / e} for name, (e, t) in totals.items()}
+
+
+def load_seconds(use_model: bool) -> float:
+    """Seconds ``load_pipeline`` takes in a fresh process (imports of kg and spaCy excluded)."""
+    code = ("import time, kg.nlp.pipeline as p, kg.nlp.factories\n"
+            "t = time.perf_counter()\n"
+            f"p.load_pipeline(use_model={use_model})\n"
+            "print(time.perf_counter() - t)\n")
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True, cwd=ROOT)
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=100, help="timed articles per set-up")
+    parser.add_argument("--json", type=Path, help="also write the figures here")
+    args = parser.parse_args(argv)
+    loads = {name: load_seconds(use_model) for name, use_model in SETUPS.items()}
+    speed = measure_speed(args.articles)
+    print("| set-up | pipeline load (s) | export (articles/s) | extract only (articles/s) |")
+    print("|---|---|---|---|")
+    for name in SETUPS:
+        s = speed[name]
+        print(f"| {name} | {loads[name]:.2f} | {s['export_per_s']:.2f} | {s['extract_per_s']:.2f} |")
+    with_m, without = speed["with model"], speed["without model"]
+    print(f"\n{args.articles} articles per set-up; without/with model: export "
+          f"{without['export_per_s'] / with_m['export_per_s']:.2f}x, extract "
+          f"{without['extract_per_s'] / with_m['extract_per_s']:.2f}x faster")
+    if args.json:
+        args.json.write_text(json.dumps({"load_s": loads, "speed": speed}, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
