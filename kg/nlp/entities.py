@@ -25,12 +25,9 @@ from spacy.tokens import Doc
 from kg.errors import InputError
 from kg.model import Block, Entity, EntityType, Mention, Name, Role
 from kg.nlp.gazetteer import Gazetteer, GazetteerEntry
-from kg.nlp.rules import DATA_DIR, HEAD_KINDS, PREFIX_KINDS, fold_name, load_lexicon
+from kg.nlp.rules import HEAD_KINDS, LEGAL_FORMS, PREFIX_KINDS, fold_name, load_lexicon
 
 BRACKETED = re.compile(r"^(.+?) \(([^()\s]+)\) ?(.*)$")
-LEGAL_FORMS = frozenset(
-    line.strip().casefold() for line in (DATA_DIR / "legal_forms_id.txt").read_text(encoding="utf-8").splitlines()
-    if line.strip() and not line.startswith("#"))
 
 TYPES: dict[str, EntityType] = {
     "PER": "Person", "PERSON": "Person",
@@ -292,7 +289,7 @@ class EntityResolver:
             # known too by its abbreviation ("BBWS Pemali Juana")
             for form in c.forms:
                 parts = _bracketed(form)
-                if parts is not None:
+                if parts is not None and parts[1].casefold() not in LEGAL_FORMS:
                     long, abbr, tail = parts
                     if name == form:
                         name = " ".join(f"{long} {tail}".split())
@@ -329,7 +326,9 @@ def org_keys(text: str) -> set[str]:
     forms "ABBR Tail", "ABBR" and "Long Tail"."""
     keys = {fold_name(text)}
     parts = _bracketed(text)
-    if parts is not None:
+    if parts is not None and parts[1].casefold() in LEGAL_FORMS:
+        keys.add(fold_name(f"{parts[0]} {parts[2]}"))  # "PT Pertamina (Persero)"
+    elif parts is not None:
         long, abbr, tail = parts
         keys |= {fold_name(f"{abbr} {tail}"), fold_name(abbr), fold_name(f"{long} {tail}")}
     for key in list(keys):

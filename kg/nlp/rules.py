@@ -36,6 +36,9 @@ DIRECTIONS = frozenset({"utara", "selatan", "barat", "timur", "tengah", "raya", 
 CONNECTORS = frozenset({"dan", "untuk", "bidang", "/", "&", "-", "of", "for", "and", "urusan"})
 PREPOSITIONS = frozenset({"di", "ke", "dari", "pada", "dengan", "oleh", "bagi", "untuk", "dalam", "antara"})
 SENTENCE_END = frozenset({".", "!", "?", "\n"})
+LEGAL_FORMS = frozenset(
+    line.strip().casefold() for line in (DATA_DIR / "legal_forms_id.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#"))
 # "DEMAK, KOMPAS —", "TRIBUNNEWS.COM, DOHA –", "Jakarta (ANTARA) -": the place a story was filed from
 DATELINE = re.compile(r"^(?:(?P<place>[A-Z][A-Z]+(?: [A-Z][A-Z]+)?), [A-Z][A-Za-z.]+ [–—-]"
                       r"|[A-Za-z.]+, (?P<place2>[A-Z][A-Z]+(?: [A-Z][A-Z]+)?) [–—-]"
@@ -529,14 +532,23 @@ class _Run:
         while j < len(doc) and (limit is None or j < limit):
             tok = doc[j]
             owner = self.ents.at(j)
-            if owner is not None and owner.label_ == "PER" and owner.start == j and not owner.kb_id_:
-                # "Kepala [BBWS Pemali Juana Harya Muldianto]": a name the article gives an
-                # organisation or place starts the span; it belongs to the title
-                k = self.known_at(j, limit=owner.end - 1)
-                if k is not None:
-                    self.ents.remove(owner)
-                    known = self.ents.add(j, k, self.known_names[self.words(j, k)], made=False)
-                    self.ents.add(k, owner.end, "PER", made=False)
+            if owner is None or (owner.start == j and not owner.kb_id_):
+                # "Kepala [BBWS] [Pemali Juana Harya Muldianto]": a name the article gives an
+                # organisation or place starts here; it belongs to the title, whatever spans a
+                # recognizer drew over it
+                k = self.known_at(j, limit)
+                covered = list({id(x): x for x in (self.ents.at(x) for x in range(j, k or j)) if x is not None}.values())
+                if (k is not None and (owner is None or k != owner.end) and k < len(doc)
+                        and all(not x.kb_id_ and x.start >= j for x in covered)
+                        and (self.name_token(doc[k]) or self.lex.match_title(doc, k, PREFIX_KINDS)
+                             or (self.ents.at(k) is not None and self.ents.at(k).label_ == "PER"))):
+                    # "Kepala Pelaksana BPBD Demak Agus ...": "Demak" is a place the article knows
+                    last = max(covered, key=lambda x: x.end, default=None)
+                    for x in covered:
+                        self.ents.remove(x)
+                    known = self.ents.add(j, k, self.known_names[self.words(j, k)], made=owner is None)
+                    if last is not None and last.end > k:
+                        self.ents.add(k, last.end, last.label_, made=False)
                     if known is not None:
                         of_spans.append(known)
                         j = k
@@ -552,16 +564,6 @@ class _Run:
             if m is not None and self.cap(tok):
                 j = m[0]
                 continue
-            k = self.known_at(j, limit)
-            if k is not None and k < len(doc) and self.ents.free(j, k) and (
-                    self.name_token(doc[k]) or self.lex.match_title(doc, k, PREFIX_KINDS)
-                    or (self.ents.at(k) is not None and self.ents.at(k).label_ == "PER")):
-                # "Kepala Pelaksana BPBD Demak Agus ...": "Demak" is a place the article knows
-                known = self.ents.add(j, k, self.known_names[self.words(j, k)])
-                if known is not None:
-                    of_spans.append(known)
-                    j = k
-                    continue
             end = self.lex.match_cue(doc, j, self.lex.org_cues)
             if end is not None:
                 span = self.cue_phrase(j, end, "ORG", in_title=True, limit=limit)
@@ -632,6 +634,9 @@ class _Run:
         while k < len(doc):
             tok = doc[k]
             owner = self.ents.at(k)
+            if (owner is not None and len(owner) == 1 and not owner.kb_id_ and k > orgish
+                    and (owner.start_char, owner.end_char) not in self.ents.made and self.name_token(tok)):
+                break  # "Sri Indah [Lestari]": a lone word a recognizer guessed ends a name, not an organisation
             if owner is not None:
                 if owner.label_ == "PER" or owner.start < k:
                     break
@@ -763,6 +768,12 @@ class _Run:
         after = self.ents.at(gap) if gap < len(doc) else None
         if after is not None and after.start != gap:
             after = None
+        if after is not None and hint is None and after.label_ != "PER" and len(after) == 1 and not after.kb_id_ \
+                and (after.start_char, after.end_char) not in self.ents.made and self.name_token(doc[gap]) \
+                and gap + 1 < len(doc) and not self.cap(doc[gap + 1]):
+            # "Sri Indah [Lestari]": a lone last word a recognizer took for a place ends the name
+            self.ents.remove(after)
+            return j, gap + 1, None
         if after is not None and after.label_ == "PER" and hint is None:
             # "Vladimir" + a known "Putin": one name, keeping what the other component linked
             kb_id = after.kb_id_
@@ -1007,7 +1018,9 @@ class _Run:
                 known.setdefault(words, label)
 
         for s in self.ents.spans:
-            if s.label_ in ("ORG", "LOC"):
+            # a lone word a recognizer guessed is no proof: it may be a first name ("Perry")
+            trusted = s.kb_id_ or len(s) >= 2 or (s.start_char, s.end_char) in self.ents.made
+            if s.label_ in ("ORG", "LOC") and trusted:
                 put([t.text for t in s if not t.is_space], s.label_)
         for i, tok in enumerate(doc):
             end = self.lex.match_cue(doc, i, self.lex.place_cues)
@@ -1030,6 +1043,11 @@ class _Run:
                         put([abbr, *(t.text for t in doc[i + 3 : k])], "ORG")
         for m in DATELINE.finditer(doc.text):
             put((m.group("place") or m.group("place2") or m.group("place3")).split(), "LOC")
+        # a word the article also gives as a person's name, or a legal form, names no organisation or place
+        people = {t.text.casefold() for s in self.ents.spans
+                  if s.label_ == "PER" and (len(s) == 1 or not self.after_role(s.start)) for t in s}
+        for words in [w for w in known if len(w) == 1 and (w[0] in people or w[0] in LEGAL_FORMS)]:
+            del known[words]
         self._known = known
         return known
 
@@ -1042,6 +1060,18 @@ class _Run:
             if words in self.known_names and self.cap(doc[j]):
                 return j + n
         return None
+
+    def in_title(self, start: int) -> bool:
+        """Whether the capitalised run that token ``start`` stands in begins with a role title."""
+        k = start
+        while k > 0 and start - k < 12:
+            if self.after_role(k):
+                return True
+            prev = self.doc[k - 1]
+            if not (self.cap(prev) or prev.text in ("(", ")") or prev.text.casefold() in CONNECTORS):
+                return False
+            k -= 1
+        return False
 
     def bracketed_names(self) -> None:
         """"Badan Penanggulangan Bencana Daerah (BPBD) Demak": a name, its abbreviation in
@@ -1059,19 +1089,22 @@ class _Run:
                               if self.lex.match_cue(doc, i, self.lex.org_cues) is not None and self.cap(doc[i])
                               and all(self.ents.at(x) is None and (self.cap(doc[x]) or doc[x].text in CONNECTORS)
                                       for x in range(i, k))), None)
-            elif before.label_ == "ORG" and before.end == k and not before.kb_id_:
+            elif (before.label_ == "ORG" or self.lex.match_cue(doc, before.start, self.lex.org_cues)) \
+                    and before.end == k and not before.kb_id_:
                 start = before.start
             else:
                 continue
-            if start is None or self.after_role(start):
+            if start is None or self.in_title(start):
                 continue  # "Ketua Paguyuban Nelayan (Panel) Darmaji": the words after are a person's
             end = k + 3
-            while end < len(doc) and end - k - 3 < 3 and self.name_token(doc[end]):
+            while (end < len(doc) and end - k - 3 < 3 and self.name_token(doc[end])
+                   and self.lex.match_cue(doc, end, self.lex.org_cues) is None):
                 owner = self.ents.at(end)
                 if owner is not None and (owner.kb_id_ or owner.end > k + 6):
                     break
                 end += 1
-            if end == k + 3 or end >= len(doc) or doc[end].text[:1].isupper():
+            # "(BPBD) Demak mencatat": the name goes on to the verb; before a comma it may be a person's
+            if end == k + 3 or end >= len(doc) or not (doc[end].text[:1].islower() or doc[end].text == "."):
                 continue
             for i in range(start, end):
                 owner = self.ents.at(i)
