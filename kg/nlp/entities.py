@@ -330,7 +330,9 @@ def org_keys(text: str) -> set[str]:
         keys.add(fold_name(f"{parts[0]} {parts[2]}"))  # "PT Pertamina (Persero)"
     elif parts is not None:
         long, abbr, tail = parts
-        keys |= {fold_name(f"{abbr} {tail}"), fold_name(abbr), fold_name(f"{long} {tail}")}
+        head = long.split()[0]  # "Dinas PUPR" for "Dinas Pekerjaan Umum dan Penataan Ruang (PUPR)"
+        keys |= {fold_name(f"{abbr} {tail}"), fold_name(abbr), fold_name(f"{long} {tail}"),
+                 fold_name(f"{head} {abbr} {tail}"), fold_name(f"{head} {abbr}")}
     for key in list(keys):
         words = key.split()
         while len(words) > 1 and words[0] in LEGAL_FORMS:

@@ -42,7 +42,7 @@ LEGAL_FORMS = frozenset(
 # "DEMAK, KOMPAS —", "TRIBUNNEWS.COM, DOHA –", "Jakarta (ANTARA) -": the place a story was filed from
 DATELINE = re.compile(r"^(?:(?P<place>[A-Z][A-Z]+(?: [A-Z][A-Z]+)?), [A-Z][A-Za-z.]+ [–—-]"
                       r"|[A-Za-z.]+, (?P<place2>[A-Z][A-Z]+(?: [A-Z][A-Z]+)?) [–—-]"
-                      r"|(?P<place3>[A-Z][a-z]+(?: [A-Z][a-z]+)?) \([A-Z]+\) [–—-])", re.M)
+                      r"|(?P<place3>[A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:\([A-Z]+\) )?[–—-] )", re.M)
 QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "(", "[", "–", "—", "-", ":"})
 
 
@@ -408,6 +408,14 @@ class _Run:
                 # name; the title rule reads the words again
                 self.ents.remove(span)
                 continue
+            if span.label_ == "LOC":
+                org_end = self.lex.match_cue(self.doc, span.start, self.lex.org_cues)
+                place_end = self.lex.match_cue(self.doc, span.start, self.lex.place_cues)
+                if org_end is not None and org_end < span.end and (place_end is None or org_end > place_end):
+                    # "Stasiun Meteorologi Maritim ...", "Dinas Kesehatan ...": an office, not a place
+                    self.ents.remove(span)
+                    self.ents.add(span.start, span.end, "ORG", made=False)
+                    continue
             if span.label_ == "PER":
                 head = self.lex.match_title(self.doc, span.start, HEAD_KINDS | PREFIX_KINDS)
                 if head:
@@ -547,7 +555,7 @@ class _Run:
                     for x in covered:
                         self.ents.remove(x)
                     known = self.ents.add(j, k, self.known_names[self.words(j, k)], made=owner is None)
-                    if last is not None and last.end > k:
+                    if last is not None and last.end > k and last.label_ == "PER":
                         self.ents.add(k, last.end, last.label_, made=False)
                     if known is not None:
                         of_spans.append(known)
@@ -1019,14 +1027,18 @@ class _Run:
 
         for s in self.ents.spans:
             # a lone word a recognizer guessed is no proof: it may be a first name ("Perry")
-            trusted = s.kb_id_ or len(s) >= 2 or (s.start_char, s.end_char) in self.ents.made
+            trusted = s.kb_id_ or (s.start_char, s.end_char) in self.ents.made or (
+                len(s) >= 2 and not self.after_role(s.start))  # "Wali Kota [Bogor Budi]" is in question
             if s.label_ in ("ORG", "LOC") and trusted:
                 put([t.text for t in s if not t.is_space], s.label_)
         for i, tok in enumerate(doc):
             end = self.lex.match_cue(doc, i, self.lex.place_cues)
-            if end is not None and self.cap(tok):
+            head = next((m for n in (1, 2) if i >= n and (m := self.lex.match_title(doc, i - n, ROLE_KINDS))), None)
+            if end is not None and self.cap(tok) and (head is None or head[0] <= i):  # not "Wali Kota"
                 k = end
-                while k < len(doc) and k - end < 3 and self.name_token(doc[k]):
+                # inside a title the words after the place may be the person's: "Kepala BPBD Kota Bogor Budi"
+                most = 1 if self.in_title(i) else 3
+                while k < len(doc) and k - end < most and self.name_token(doc[k]):
                     k += 1
                 if k > end:
                     put([t.text for t in doc[end:k]], "LOC")
@@ -1041,11 +1053,13 @@ class _Run:
                         k += 1
                     if k > i + 3:
                         put([abbr, *(t.text for t in doc[i + 3 : k])], "ORG")
+                        put([t.text for t in doc[i + 3 : k]], "LOC")  # "(BPBD) Demak": the office's region
         for m in DATELINE.finditer(doc.text):
             put((m.group("place") or m.group("place2") or m.group("place3")).split(), "LOC")
         # a word the article also gives as a person's name, or a legal form, names no organisation or place
         people = {t.text.casefold() for s in self.ents.spans
-                  if s.label_ == "PER" and (len(s) == 1 or not self.after_role(s.start)) for t in s}
+                  if s.label_ == "PER" and (len(s) == 1 or not self.after_role(s.start))
+                  and not self.headline_line(s.start) for t in s}
         for words in [w for w in known if len(w) == 1 and (w[0] in people or w[0] in LEGAL_FORMS)]:
             del known[words]
         self._known = known
@@ -1084,16 +1098,18 @@ class _Run:
             if sum(c.isupper() for c in abbr) < 2 or not abbr.replace("-", "").isalnum():
                 continue
             before = self.ents.at(k - 1)
-            if before is None:
-                start = next((i for i in range(max(0, k - 6), k)
-                              if self.lex.match_cue(doc, i, self.lex.org_cues) is not None and self.cap(doc[i])
-                              and all(self.ents.at(x) is None and (self.cap(doc[x]) or doc[x].text in CONNECTORS)
-                                      for x in range(i, k))), None)
-            elif (before.label_ == "ORG" or self.lex.match_cue(doc, before.start, self.lex.org_cues)) \
-                    and before.end == k and not before.kb_id_:
-                start = before.start
-            else:
+            if before is not None and (before.kb_id_ or before.end != k or before.label_ == "PER"
+                                       or not (before.label_ == "ORG"
+                                               or self.lex.match_cue(doc, before.start, self.lex.org_cues))):
                 continue
+            # "Kementerian Lingkungan Hidup [dan Kehutanan] (KLHK)": from the cue word to the bracket
+            start = next((i for i in range(max(0, k - 8), k)
+                          if self.lex.match_cue(doc, i, self.lex.org_cues) is not None and self.cap(doc[i])
+                          and (self.ents.at(i) is None or self.ents.at(i).start == i)
+                          and all((self.ents.at(x) is None or (self.ents.at(x).label_ != "PER"
+                                                               and not self.ents.at(x).kb_id_))
+                                  and (self.cap(doc[x]) or doc[x].text in CONNECTORS) for x in range(i, k))),
+                         before.start if before is not None else None)
             if start is None or self.in_title(start):
                 continue  # "Ketua Paguyuban Nelayan (Panel) Darmaji": the words after are a person's
             end = k + 3
@@ -1105,6 +1121,8 @@ class _Run:
                 end += 1
             # "(BPBD) Demak mencatat": the name goes on to the verb; before a comma it may be a person's
             if end == k + 3 or end >= len(doc) or not (doc[end].text[:1].islower() or doc[end].text == "."):
+                end = k  # no words after the bracket: the name alone, its abbreviation stays apart
+            if end == k and before is not None and before.start == start:
                 continue
             for i in range(start, end):
                 owner = self.ents.at(i)
