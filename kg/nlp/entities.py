@@ -101,6 +101,8 @@ class EntityResolver:
                 prev_cluster = previous[1]
                 if entry is None or prev_cluster.entry is None or entry.id == prev_cluster.entry.id:
                     cluster = prev_cluster
+                    # the name before the brackets says what the abbreviation is, wherever else it stands
+                    cluster.votes[cluster.type] += 2
                     if cluster.entry is None and entry is not None:
                         cluster.entry = entry
             if cluster is None:

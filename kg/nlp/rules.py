@@ -643,7 +643,8 @@ class _Run:
             tok = doc[k]
             owner = self.ents.at(k)
             if (owner is not None and len(owner) == 1 and not owner.kb_id_ and k > orgish
-                    and (owner.start_char, owner.end_char) not in self.ents.made and self.name_token(tok)):
+                    and (owner.start_char, owner.end_char) not in self.ents.made and self.name_token(tok)
+                    and not (owner.end < len(doc) and self.cap(doc[owner.end]))):
                 break  # "Sri Indah [Lestari]": a lone word a recognizer guessed ends a name, not an organisation
             if owner is not None:
                 if owner.label_ == "PER" or owner.start < k:
