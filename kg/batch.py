@@ -105,10 +105,13 @@ class Summary:
 
     @property
     def exit_code(self) -> int:
-        """0 when everything was exported; 2 when an input could not be read; else 1."""
+        """0 when everything was exported; 1 when some articles failed (the others were exported)
+        or a graph did not conform; 2 when nothing could be exported because no input was readable."""
         if not self.failed:
             return 0
-        return max((f.exit_code for f in self.failures), default=1)
+        if self.articles == 0:
+            return max((f.exit_code for f in self.failures), default=1)
+        return 1
 
     def line(self, names: int = 5) -> str:
         """The one-line summary printed at the end of a run, naming the first few failures."""

@@ -74,12 +74,12 @@ def first_run(corpus, tmp_path_factory):
 
 
 def test_every_good_article_is_exported_and_every_bad_one_named(corpus, first_run):
-    """Good articles all reach the output; each broken input is reported once; exit code 2."""
+    """Good articles all reach the output; each broken input is reported once; exit code 1."""
     _, good, bad = corpus
     summary, out, _, failures = first_run
     assert sorted(f.source for f in failures) == bad
     assert summary.articles == len(good) and summary.failed == len(bad)
-    assert summary.exit_code == 2
+    assert summary.exit_code == 1
     ds = Dataset()
     ds.parse(out, format="nquads")
     assert len([g for g in ds.graphs() if len(g)]) == len(good)
@@ -240,7 +240,7 @@ def test_summary_line():
 
 
 def test_cli_exports_a_folder_into_one_file_with_an_errors_report(corpus, first_run, tmp_path):
-    """`kg export FOLDER -o corpus.nq --errors F` writes the good articles, names the bad, exits 2."""
+    """`kg export FOLDER -o corpus.nq --errors F` writes the good articles, names the bad, exits 1."""
     from click.testing import CliRunner
 
     from kg.cli import _register, cli
@@ -249,7 +249,7 @@ def test_cli_exports_a_folder_into_one_file_with_an_errors_report(corpus, first_
     out, errors = tmp_path / "corpus.nq", tmp_path / "errors.jsonl"
     result = CliRunner().invoke(cli, ["export", str(corpus[0]), "-o", str(out), "--errors", str(errors), "--jobs",
                                       "1", "--no-model", "--no-validate"])
-    assert result.exit_code == 2, result.output
+    assert result.exit_code == 1, result.output
     assert out.read_bytes() == first_run[1].read_bytes()
     assert len(errors.read_text().splitlines()) == len(corpus[2])
     error_lines = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
@@ -257,7 +257,7 @@ def test_cli_exports_a_folder_into_one_file_with_an_errors_report(corpus, first_
     assert result.stderr.strip().splitlines()[-1].startswith(f"exported {len(corpus[1])} of ")
     quiet = CliRunner().invoke(cli, ["export", str(corpus[0]), "-o", str(out), "--jobs", "1", "--no-model",
                                      "--no-validate", "--quiet", "--fail-fast"])
-    assert quiet.exit_code == 2
+    assert quiet.exit_code == 1  # stopped at the first failure, after exporting what came before
     assert [line.startswith("error: ") for line in quiet.stderr.splitlines()] == [True]
 
 

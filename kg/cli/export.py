@@ -50,8 +50,9 @@ def export(inputs, output, output_dir, fmt, base_iri, no_validate, model, no_mod
       kg export crawl/ -o corpus.nq --jobs 4        # a folder of pages into one file
       kg export dump.jsonl --output-dir out/ -f ttl --errors failures.jsonl
 
-    Exit status: 0 when every article was exported, 1 when a graph did not conform to the
-    shapes, 2 when an input could not be read. The other articles are still exported.
+    Exit status: 0 when every article was exported; 1 when some failed (unreadable, or a
+    graph that does not conform): the others are still exported and the summary names the
+    failures; 2 when nothing could be exported because no input could be read.
     """
     from kg import batch
     from kg.errors import KgError
