@@ -8,6 +8,9 @@ The command line calls these functions and nothing deeper; notebooks and pipelin
     graph = api.build_graph(article)
     report = api.validate(graph)
     print(api.serialize(graph, "turtle").decode())
+
+For a corpus, :func:`export_corpus` runs the same stages in parallel and streams the output;
+:func:`load` and :func:`query` put exports into a triple store and ask it questions.
 """
 
 from __future__ import annotations
@@ -23,9 +26,14 @@ from kg.serialize import serialize as _serialize
 from kg.validate import ValidationReport
 from kg.validate import validate as _validate
 
+from kg.batch import export_corpus
+from kg.query import query
+from kg.store import RemoteStore, Store, load
+
 __all__ = [
     "DEFAULT_BASE", "FORMATS", "read_article", "extract", "build_graph", "validate", "serialize",
-    "export", "format_for_path", "load_rdf",
+    "export", "format_for_path", "load_rdf", "ensure_conforms", "export_corpus", "load", "query",
+    "Store", "RemoteStore",
 ]
 
 
