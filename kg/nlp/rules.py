@@ -645,7 +645,7 @@ class _Run:
             if (owner is not None and len(owner) == 1 and not owner.kb_id_ and k > orgish
                     and (owner.start_char, owner.end_char) not in self.ents.made and self.name_token(tok)
                     and not (owner.end < len(doc) and self.cap(doc[owner.end]))):
-                break  # "Sri Indah [Lestari]": a lone word a recognizer guessed ends a name, not an organisation
+                break  # "Rina Kartika [Sari]": a lone word a recognizer guessed ends a name, not an organisation
             if owner is not None:
                 if owner.label_ == "PER" or owner.start < k:
                     break
@@ -780,7 +780,7 @@ class _Run:
         if after is not None and hint is None and after.label_ != "PER" and len(after) == 1 and not after.kb_id_ \
                 and (after.start_char, after.end_char) not in self.ents.made and self.name_token(doc[gap]) \
                 and gap + 1 < len(doc) and not self.cap(doc[gap + 1]):
-            # "Sri Indah [Lestari]": a lone last word a recognizer took for a place ends the name
+            # "Rina Kartika [Sari]": a lone last word a recognizer took for a place ends the name
             self.ents.remove(after)
             return j, gap + 1, None
         if after is not None and after.label_ == "PER" and hint is None:
@@ -1027,7 +1027,7 @@ class _Run:
                 known.setdefault(words, label)
 
         for s in self.ents.spans:
-            # a lone word a recognizer guessed is no proof: it may be a first name ("Perry")
+            # a lone word a recognizer guessed is no proof: it may be a first name ("Andi")
             trusted = s.kb_id_ or (s.start_char, s.end_char) in self.ents.made or (
                 len(s) >= 2 and not self.after_role(s.start))  # "Wali Kota [Bogor Budi]" is in question
             if s.label_ in ("ORG", "LOC") and trusted:
