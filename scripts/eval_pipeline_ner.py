@@ -14,6 +14,9 @@ Scores, with spaCy's scorer (exact span and label), on the converted dev and tes
 
     .venv/bin/python scripts/eval_pipeline_ner.py            # prints the tables
     .venv/bin/python scripts/eval_pipeline_ner.py --card     # also rewrites the model card block
+
+``--export-from FOLDER --export-to OUT`` also exports every ``FOLDER/*.txt`` article with each
+set-up to ``OUT/<set-up>/<name>.ttl``, to score whole articles with ``../shared/eval/score.py``.
 """
 
 from __future__ import annotations
@@ -120,6 +123,22 @@ def evaluate(model: Path, data: Path, variants=VARIANTS, splits=SPLITS) -> dict:
     return results
 
 
+def export_articles(nlp: Language, folder: Path, out: Path) -> int:
+    """Export every ``*.txt`` article in ``folder`` with ``nlp`` as Turtle into ``out``; return the count."""
+    from kg import api
+    from kg.nlp.extract import extract
+
+    paths = sorted(folder.glob("*.txt"))
+    if not paths:
+        raise InputError(f"no .txt articles in {folder}", "give --export-from a folder of article texts")
+    out.mkdir(parents=True, exist_ok=True)
+    for path in paths:
+        document = api.read_article(path)
+        graph = api.build_graph(extract(document, nlp))
+        (out / f"{path.stem}.ttl").write_bytes(api.serialize(graph, "turtle"))
+    return len(paths)
+
+
 def table(results: dict) -> str:
     """Markdown: one row per variant and split, F1 overall and per label (P/R overall)."""
     lines = ["| set-up | split | P | R | F1 | PER F1 | ORG F1 | LOC F1 |", "|---|---|---|---|---|---|---|---|"]
@@ -165,11 +184,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--splits", default=",".join(SPLITS), help="comma-separated .spacy file stems")
     parser.add_argument("--json", type=Path, help="also write the scores here")
     parser.add_argument("--card", action="store_true", help="rewrite the block in MODEL_CARD.md")
+    parser.add_argument("--export-from", type=Path, help="folder of .txt articles to export with each set-up")
+    parser.add_argument("--export-to", type=Path, help="where --export-from writes <set-up>/<name>.ttl")
     args = parser.parse_args(argv)
+    if (args.export_from is None) != (args.export_to is None):
+        raise ConfigError("--export-from and --export-to go together", "give both, or neither")
     variants = [v for v in args.variants.split(",") if v]
     unknown = set(variants) - set(VARIANTS)
     if unknown:
         raise ConfigError(f"unknown variant(s) {', '.join(sorted(unknown))}", f"choose from {', '.join(VARIANTS)}")
+    if args.export_from:
+        for variant in variants:
+            count = export_articles(build(variant, args.model), args.export_from, args.export_to / variant)
+            print(f"[eval_pipeline_ner] {variant}: exported {count} articles", file=sys.stderr, flush=True)
     results = evaluate(args.model, args.data, variants, [s for s in args.splits.split(",") if s])
     print(table(results))
     print()

@@ -128,3 +128,15 @@ def test_card_without_markers_is_a_config_error(tmp_path):
     with pytest.raises(ConfigError, match="pipeline-order"):
         epn.update_card(card, RESULTS, Path("id_ner"))
     assert card.read_text() == "# Card\n"
+
+
+def test_export_options_go_together(tmp_path):
+    """--export-from without --export-to is refused before any work."""
+    with pytest.raises(ConfigError, match="together"):
+        epn.main(["--export-from", str(tmp_path)])
+
+
+def test_export_of_an_empty_folder_is_an_input_error(tmp_path, blank):
+    """A folder without .txt articles is reported, not silently skipped."""
+    with pytest.raises(InputError, match="no .txt articles"):
+        epn.export_articles(blank, tmp_path, tmp_path / "out")
