@@ -41,7 +41,7 @@ DEFAULT_MODEL = ROOT / "kg" / "nlp" / "models" / "id_ner"
 CARD = DEFAULT_MODEL / "MODEL_CARD.md"
 SPLITS = ("dev", "idner-test", "nerui-test")
 LABELS = ("PER", "ORG", "LOC")
-VARIANTS = ("model", "kg", "ner-gaz-over", "ner-gaz-free", "no-model", "gaz-ner", "ner-rules")
+VARIANTS = ("model", "kg", "ner-gaz-over", "ner-gaz-free", "gaz-ner", "ner-rules", "no-model")
 MARK_START, MARK_END = "<!-- pipeline-order:start -->", "<!-- pipeline-order:end -->"
 
 
