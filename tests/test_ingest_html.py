@@ -107,7 +107,7 @@ def test_content_hash_is_of_the_text(detik):
 @pytest.mark.parametrize(
     "data, message",
     [
-        (page("truncated.html"), "no article text"),
+        (page("truncated.html"), "truncated"),
         (b"", "empty"),
         (b"   \n  ", "empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200), "binary"),
@@ -173,3 +173,24 @@ def test_published_time_is_kept_only_as_iso_8601(value, expected):
         "</article></body></html>"
     )
     assert read_html(html, "t.html").meta.date_published == expected
+
+
+def test_page_cut_off_after_much_of_its_text_is_refused_as_truncated():
+    """A download that stopped mid-article has text enough, but a graph of it would look whole."""
+    from kg.errors import InputError
+    from kg.ingest.html import read_html
+
+    whole = (PAGES / "kompas-jsonld.html").read_text(encoding="utf-8")
+    cut = whole[: int(len(whole) * 0.7)]
+    with pytest.raises(InputError, match="truncated"):
+        read_html(cut, "cut.html")
+    assert read_html(whole, "whole.html").text  # the complete page reads
+
+
+def test_fragment_without_html_element_is_not_called_truncated():
+    from kg.ingest.html import read_html
+
+    whole = (PAGES / "kompas-jsonld.html").read_text(encoding="utf-8")
+    body = whole[whole.index("<body"): whole.index("</body>")]
+    fragment = body[body.index(">") + 1:]
+    assert read_html(fragment, "fragment.html").text

@@ -47,6 +47,15 @@ def looks_like_html(head: bytes) -> bool:
     return bool(_HTML_SNIFF.match(head[:4096]))
 
 
+_HTML_OPEN = re.compile(r"<html[\s>]", re.IGNORECASE)
+_PAGE_CLOSE = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
+
+
+def _is_truncated(html: str) -> bool:
+    """A whole page that opens ``<html>`` closes it (or at least its body); a fragment need not."""
+    return bool(_HTML_OPEN.search(html[:4096])) and not _PAGE_CLOSE.search(html[-65536:])
+
+
 def read_html(
     data: bytes | str,
     source: str,
@@ -62,6 +71,13 @@ def read_html(
     html = decode_html(data, source, encoding) if isinstance(data, (bytes, bytearray)) else data
     if not html.strip():
         raise InputError("the HTML page is empty", "check the crawl that saved it", source=source)
+    if _is_truncated(html):
+        # Half a page would give half a graph that looks whole: refuse it and say so.
+        raise InputError(
+            "the HTML page is truncated (it opens <html> but ends before </body> and </html>)",
+            "save or download the page again, completely",
+            source=source,
+        )
     tree = trafilatura.load_html(html)
     if tree is None:
         raise InputError("the HTML page cannot be parsed", "check that the file is a saved web page", source=source)
