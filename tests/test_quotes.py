@@ -267,3 +267,44 @@ def test_person_missed_by_the_recognizer_is_still_the_speaker():
 ], ids=["empty", "chrome-only", "never-closed-at-the-end", "stray-closing-mark"])
 def test_edge_cases(text, blocks, expected):
     assert found(text, blocks) == expected
+
+
+ACTING_SUBJECT = [
+    pytest.param(
+        "”Stok beras aman sampai Lebaran,” kata Hendro Saputro.\n\n"
+        "Bupati Kendal, Ratih Wulansari, meminta pedagang tidak menimbun beras.\n\n"
+        "”Kami akan sidak ke gudang,” ujarnya.",
+        "Ratih Wulansari", id="subject-of-previous-paragraph-beats-last-speaker"),
+    pytest.param(
+        "”Stok beras aman sampai Lebaran,” kata Hendro Saputro.\n\n"
+        "Dalam rapat itu, Ratih Wulansari juga meminta pedagang tidak menimbun beras.\n\n"
+        "”Kami akan sidak ke gudang,” ujarnya.",
+        "Ratih Wulansari", id="subject-after-adverbial-and-adverb"),
+    pytest.param(
+        "”Stok beras aman sampai Lebaran,” kata Hendro Saputro.\n\n"
+        "Ratih Wulansari ditegur karena terlambat membagikan beras.\n\n"
+        "”Kami akan sidak ke gudang,” ujarnya.",
+        "Hendro Saputro", id="passive-subject-does-not-speak"),
+    pytest.param(
+        "”Stok beras aman sampai Lebaran,” kata Hendro Saputro.\n\n"
+        "Harga beras di pasar yang dikunjungi Ratih Wulansari mulai turun.\n\n"
+        "”Kami akan sidak ke gudang,” ujarnya.",
+        "Hendro Saputro", id="person-not-subject"),
+    pytest.param(
+        "Bupati Kendal Ratih Wulansari meminta pedagang tidak menimbun beras.\n\n"
+        "”Stok beras aman sampai Lebaran,” kata Hendro Saputro.\n\n"
+        "Gudang Bulog di Kendal masih menyimpan 2.000 ton.\n\n"
+        "”Kami akan sidak ke gudang,” ujarnya.",
+        "Hendro Saputro", id="subject-two-paragraphs-back-loses"),
+    pytest.param(
+        "”Stok beras aman sampai Lebaran,” kata Hendro Saputro.\n\n"
+        "Bupati Ratih Wulansari meminta pedagang tidak menimbun beras.\n\n"
+        "”Kami akan sidak ke gudang.”",
+        "Ratih Wulansari", id="cue-less-quote"),
+]
+
+
+@pytest.mark.parametrize("text, speaker", ACTING_SUBJECT)
+def test_bare_nya_cue_goes_to_the_acting_subject_of_the_paragraph_before(text, speaker):
+    last = find_quotes(text, ())[-1]
+    assert (last.text.rstrip("."), last.speaker_text) == ("Kami akan sidak ke gudang", speaker)

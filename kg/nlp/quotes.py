@@ -315,6 +315,11 @@ class _Finder:
         before a verb of saying); failing that, the first person of the nearest sentence naming one.
         """
         sents = [s for s in self.sentences if s[0] < pos][-8:]
+        # the paragraph before the one at ``pos``: a person acting as its subject is nearer
+        # than any earlier speaker ("Wali Kota X meminta ... .\n\n”...,” ujarnya.")
+        here = self.para_of(pos)
+        before = [p for p in self.paras if here is not None and p[1] <= here[0]]
+        near_from = before[-1][0] if before else (here[0] if here else pos)
         nearest = None
         for s in reversed(sents):
             end = min(s[1], pos)
@@ -327,6 +332,10 @@ class _Finder:
             if first and first.group().casefold() in self.lex.pronouns and nearest is None:
                 return self.antecedent(s[0])  # "Ia berharap ...": the same person as before
             people = self.mentions_in(s[0], end, ("PER",)) or self.guessed_people(s[0], end)
+            if s[0] >= near_from and nearest is None:
+                actor = self.acting_subject(s[0], end, people)
+                if actor is not None:
+                    return actor[0], actor[1]
             for w0, _, w in _words(self.text, s[0], end):
                 if self.is_verb(w) and not self.in_quote(w0):
                     subject = self.subject(s[0], w0, people)
@@ -338,6 +347,27 @@ class _Finder:
             if inherited and nearest is None:
                 nearest = (inherited[-1].speaker_start, inherited[-1].speaker_end)
         return nearest
+
+    def acting_subject(self, start: int, end: int, people: list[Mention]) -> Mention | None:
+        """The person opening a sentence, titles aside, followed by an active verb, not a passive one."""
+        opening = []
+        for m in people:
+            lead = re.sub(r"(?:[A-Z][\w.'’-]*,?\s*)+$", "", self.text[start:m[0]]).strip()
+            if lead and not lead.endswith(","):  # "Dalam rapat itu, X meminta ...": still the subject
+                break
+            opening.append(m)
+        # "Bupati X, Nama, meminta": the name right before the verb first, then across an apposition
+        for skip in (r"[\s,]*", r"(?:\s*,[^,]{0,80},)?\s*"):
+            for m in opening:
+                after = re.compile(skip).match(self.text, m[1], end).end()
+                words = _words(self.text, after, end)
+                while words and words[0][2].casefold() in self.lex.adverbs:
+                    words = words[1:]
+                if words:
+                    w = words[0][2]
+                    if w[0].islower() and re.match(r"(?:me|ber)\w{3,}", w) and w.casefold() != "merupakan":
+                        return m
+        return None
 
     def guessed_people(self, start: int, end: int) -> list[Mention]:
         """Stand-in person names in a span where the recognizer found no mention at all."""
