@@ -149,3 +149,27 @@ def test_dateline_that_names_a_person_is_a_violation():
             "the dateline (locationCreated) is at most one schema:Place node"
         )
     ]
+
+
+def test_set_lookups_in_pyshacl_give_the_same_verdicts():
+    """Validation with pySHACL's constraint parameters in a set reports exactly what the list did."""
+    from pyshacl import shape
+    from pyshacl.constraints import ALL_CONSTRAINT_PARAMETERS, CONSTRAINT_PARAMETERS_MAP
+
+    from kg.validate import _fast_shacl_lookups
+
+    _fast_shacl_lookups()  # the one-time swap kg does, so it cannot happen mid-test
+    good = build_graph(small_article("good"))
+    bad = build_graph(small_article("bad", dateline="p1"))
+    saved = vars(shape.module).get("CONSTRAINT_PARAMS")
+    try:
+        shape.module.CONSTRAINT_PARAMS = (list(ALL_CONSTRAINT_PARAMETERS), CONSTRAINT_PARAMETERS_MAP)
+        with_list = [validate(good), validate(bad)]
+        assert isinstance(shape.module.CONSTRAINT_PARAMS[0], list)  # kg did not swap it back
+        shape.module.CONSTRAINT_PARAMS = (frozenset(ALL_CONSTRAINT_PARAMETERS), CONSTRAINT_PARAMETERS_MAP)
+        with_set = [validate(good), validate(bad)]
+    finally:
+        if saved is not None:
+            shape.module.CONSTRAINT_PARAMS = saved
+    assert with_list == with_set
+    assert with_set[0].conforms and not with_set[1].conforms
