@@ -108,7 +108,10 @@ def validate(files):
             worst = 2
             continue
         if report.conforms:
-            click.echo(f"{path}: conforms")
+            warned = f" ({len(report.violations)} warnings)" if report.violations else ""
+            click.echo(f"{path}: conforms{warned}")
+            for v in report.violations:
+                click.echo(f"  {v.severity.lower()}: {v.line()}")
         else:
             click.echo(f"{path}: does not conform ({len(report.violations)} violations)")
             for v in report.violations:
