@@ -94,6 +94,25 @@ def test_one_word_speaker_entity_prefers_the_one_fuller_name(others, expected):
     assert s.speaker == expected
 
 
+@pytest.mark.parametrize("short_type, short_name, others, expected", [
+    ("Organization", "Bayu", ["Bayu Aji Nugroho"], "full"),  # a lone surname the recognizer called an organisation
+    ("Person", "Bayu Aji", ["Bayu Aji Nugroho"], "full"),  # two of three words
+    ("Person", "Bayu Aji", ["Aji Bayu Nugroho"], "short"),  # the words, but not in that order
+    ("Organization", "Bank Bayu", ["Bayu Aji Nugroho"], "short"),  # a longer organisation name stays itself
+    ("Person", "Bayu Aji Nugroho", ["Bayu Aji Nugroho Putra"], "short"),  # a full name stays itself
+])
+def test_short_speaker_names_find_the_one_person_whose_name_holds_them(short_type, short_name, others, expected):
+    text = f"Pengurus koperasi hadir.\n\n”Kami butuh modal tambahan,” kata {short_name}."
+    at = text.index(short_name)
+    short = Entity(key="short", type=short_type, name=short_name,
+                   mentions=(Mention(at, at + len(short_name), short_name),))
+    fulls = [Entity(key="full" if i == 0 else f"other{i}", type="Person", name=n) for i, n in enumerate(others)]
+    label = "PER" if short_type == "Person" else "ORG"
+    records = find_quotes(text, (), [(at, at + len(short_name), label)])
+    [s] = build_statements(text, records, [short, *fulls], Recorder())
+    assert s.speaker == expected
+
+
 @pytest.mark.parametrize("text, etype", [
     ("”Harga tiket naik mulai bulan depan,” kata Slamet Riyadi.", "Person"),
     ("”Harga tiket naik mulai bulan depan,” kata Kapolda.", "Person"),

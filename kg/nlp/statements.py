@@ -88,12 +88,22 @@ class _Speakers:
         return key
 
     def fuller(self, e: Entity) -> Entity:
-        """The one person whose longer name contains this one-word name ("Ben" -> "Ben Wirawan")."""
-        if e.type != "Person" or any(len(n.split()) > 1 for n in (e.name, *e.alternate_names)):
+        """The one person whose longer name contains this short name ("Ben" -> "Ben Wirawan").
+
+        A one-word organisation counts too: the recognizer labels a lone surname ("Cahyo") either way.
+        """
+        if e.type != "Person" and len(e.name.split()) != 1:
             return e
-        word = _norm(e.name)
+        mine = [_norm(n).split() for n in (e.name, *e.alternate_names)]
+        if not mine or any(len(n) > 2 for n in mine):
+            return e
+
+        def contains(longer: list[str]) -> bool:
+            return any(len(longer) > len(n) and any(longer[i:i + len(n)] == n for i in range(len(longer)))
+                       for n in mine)
+
         longer = [o for o in self.entities if o.type == "Person" and o.key != e.key
-                  and any(len(_norm(n).split()) > 1 and word in _norm(n).split() for n in (o.name, *o.alternate_names))]
+                  and any(contains(_norm(n).split()) for n in (o.name, *o.alternate_names))]
         return longer[0] if len(longer) == 1 else e
 
     def by_name(self, speaker: str, at: int) -> str | None:
