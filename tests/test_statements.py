@@ -100,11 +100,12 @@ def test_one_word_speaker_entity_prefers_the_one_fuller_name(others, expected):
     ("Person", "Bayu Aji", ["Aji Bayu Nugroho"], "short"),  # the words, but not in that order
     ("Organization", "Bank Bayu", ["Bayu Aji Nugroho"], "short"),  # a longer organisation name stays itself
     ("Person", "Bayu Aji Nugroho", ["Bayu Aji Nugroho Putra"], "short"),  # a full name stays itself
+    ("Person", "Bayu Sinaga", ["Bayu Aji"], "short"),  # "Bayu" is one of this person's names, not a part
 ])
 def test_short_speaker_names_find_the_one_person_whose_name_holds_them(short_type, short_name, others, expected):
     text = f"Pengurus koperasi hadir.\n\n”Kami butuh modal tambahan,” kata {short_name}."
     at = text.index(short_name)
-    short = Entity(key="short", type=short_type, name=short_name,
+    short = Entity(key="short", type=short_type, name=short_name, alternate_names=tuple(short_name.split()[:1]),
                    mentions=(Mention(at, at + len(short_name), short_name),))
     fulls = [Entity(key="full" if i == 0 else f"other{i}", type="Person", name=n) for i, n in enumerate(others)]
     label = "PER" if short_type == "Person" else "ORG"

@@ -94,8 +94,10 @@ class _Speakers:
         """
         if e.type != "Person" and len(e.name.split()) != 1:
             return e
-        mine = [_norm(n).split() for n in (e.name, *e.alternate_names)]
-        if not mine or any(len(n) > 2 for n in mine):
+        # the entity's longest name must itself sit inside the other's: "Alexander Sinuraya", also
+        # called "Alexander", is not part of "Mohammad Alexander"
+        mine = [max((_norm(n).split() for n in (e.name, *e.alternate_names)), key=len)]
+        if not mine[0] or len(mine[0]) > 2:
             return e
 
         def contains(longer: list[str]) -> bool:
