@@ -308,3 +308,12 @@ ACTING_SUBJECT = [
 def test_bare_nya_cue_goes_to_the_acting_subject_of_the_paragraph_before(text, speaker):
     last = find_quotes(text, ())[-1]
     assert (last.text.rstrip("."), last.speaker_text) == ("Kami akan sidak ke gudang", speaker)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("”Harga gabah turun sejak panen raya,” tutur Lalu.", "Lalu"),
+    ("Gunawan Susanto mengeluh.\n\n”Harga gabah turun sejak panen raya,” tuturnya lalu pergi.", "Gunawan Susanto"),
+])
+def test_a_capitalised_clause_word_after_the_cue_is_a_name(text, speaker):
+    last = find_quotes(text, ())[-1]
+    assert (last.text, last.speaker_text) == ("Harga gabah turun sejak panen raya", speaker)

@@ -404,7 +404,10 @@ class _Finder:
         prev_end = pos
         for n, (w0, w1, w) in enumerate(_words(text, pos, limit)):
             after_comma = "," in text[prev_end:w0]
-            if (w.casefold() in self.lex.clause_breakers or n >= 25
+            # a capitalised word right after the cue is a name even when it is also a clause
+            # word ("tutur Lalu", a given name that means "then")
+            breaker = w.casefold() in self.lex.clause_breakers and not (n == 0 and _is_cap(w))
+            if (breaker or n >= 25
                     or (after_comma and w.casefold() in self.lex.function_words)):  # ", dari Istana"
                 chain_end = w0
                 break
