@@ -94,8 +94,8 @@ class _Speakers:
         """
         if e.type != "Person" and len(e.name.split()) != 1:
             return e
-        # the entity's longest name must itself sit inside the other's: "Alexander Sinuraya", also
-        # called "Alexander", is not part of "Mohammad Alexander"
+        # the entity's longest name must itself sit inside the other's: "Bayu Sinaga", also
+        # called "Bayu", is not part of "Bayu Aji"
         mine = [max((_norm(n).split() for n in (e.name, *e.alternate_names)), key=len)]
         if not mine[0] or len(mine[0]) > 2:
             return e
