@@ -90,7 +90,7 @@ class _Speakers:
     def fuller(self, e: Entity) -> Entity:
         """The one person whose longer name contains this short name ("Ben" -> "Ben Wirawan").
 
-        A one-word organisation counts too: the recognizer labels a lone surname ("Cahyo") either way.
+        A one-word organisation counts too: the recognizer labels a lone surname ("Bayu") either way.
         """
         if e.type != "Person" and len(e.name.split()) != 1:
             return e
