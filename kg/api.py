@@ -17,23 +17,35 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kg.errors import ValidationFailed
+from kg.batch import export_corpus
 from kg.ingest import read_path, read_text
 from kg.model import Article, Document
-from kg.rdf import DEFAULT_BASE, build_graph as _build_graph
+from kg.query import query
+from kg.rdf import DEFAULT_BASE
+from kg.rdf import build_graph as _build_graph
 from kg.serialize import FORMATS, format_for_path, parse_file
 from kg.serialize import serialize as _serialize
+from kg.store import RemoteStore, Store, load
 from kg.validate import ValidationReport
 from kg.validate import validate as _validate
 
-from kg.batch import export_corpus
-from kg.query import query
-from kg.store import RemoteStore, Store, load
-
 __all__ = [
-    "DEFAULT_BASE", "FORMATS", "read_article", "extract", "build_graph", "validate", "serialize",
-    "export", "format_for_path", "load_rdf", "ensure_conforms", "export_corpus", "load", "query",
-    "Store", "RemoteStore",
+    "DEFAULT_BASE",
+    "FORMATS",
+    "RemoteStore",
+    "Store",
+    "build_graph",
+    "ensure_conforms",
+    "export",
+    "export_corpus",
+    "extract",
+    "format_for_path",
+    "load",
+    "load_rdf",
+    "query",
+    "read_article",
+    "serialize",
+    "validate",
 ]
 
 
@@ -96,11 +108,4 @@ def export(
 
 def ensure_conforms(graph, source: str) -> None:
     """Raise ValidationFailed with a readable report when ``graph`` does not conform."""
-    report = validate(graph)
-    if not report.conforms:
-        raise ValidationFailed(
-            f"the graph does not conform to the shapes ({len(report.violations)} violations)",
-            "see the report above; --no-validate writes it anyway",
-            source=source,
-            report="\n".join(v.line() for v in report.violations),
-        )
+    validate(graph).raise_for_violations(source=source)

@@ -199,14 +199,7 @@ def process_source(source: Source, settings: Settings) -> _Outcome:
 def _ensure_conforms(graph, source: str) -> None:
     from kg.validate import validate
 
-    report = validate(graph)
-    if not report.conforms:
-        raise ValidationFailed(
-            f"the graph does not conform to the shapes ({len(report.violations)} violations)",
-            "see the violations; --no-validate writes it anyway",
-            source=source,
-            report="\n".join(v.line() for v in report.violations),
-        )
+    validate(graph).raise_for_violations(source=source)
 
 
 def _article_payload(graph, fmt: str, serialize) -> bytes:

@@ -499,14 +499,14 @@ def _find_dateline(page: _Page) -> None:
     first_anchor = next((i for i, c in enumerate(cells) if c.kind in ("byline", "credit")), None)
     if first_anchor is None:
         return
-    # a bare "Place - " is trusted only on the first paragraph after the byline area
+    # a bare "Place - " is trusted only near the byline area, on a paragraph-length block (a
+    # caption that is not yet marked may come first, so a miss does not end the search)
     for i in range(first_anchor + 1, min(len(cells), first_anchor + 8)):
-        if cells[i].kind:
+        if cells[i].kind or _words(page.lines[i]) < 8:
             continue
-        if _words(page.lines[i]) >= 8:
-            found = _dateline(page.text, cells[i], page.rules, place_only=True)
-            if found:
-                page.dateline, page.dateline_at = found[0], i
+        found = _dateline(page.text, cells[i], page.rules, place_only=True)
+        if found:
+            page.dateline, page.dateline_at = found[0], i
             return
 
 
