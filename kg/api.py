@@ -18,6 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kg.batch import export_corpus
+from kg.errors import RdfInputError
 from kg.ingest import read_path, read_text
 from kg.model import Article, Document
 from kg.query import query
@@ -82,8 +83,14 @@ def serialize(graphs, fmt: str = "turtle") -> bytes:
 
 
 def load_rdf(path: str | Path):
-    """Parse an RDF file in any of kg's formats (chosen by extension) into an rdflib Dataset."""
-    return parse_file(path)
+    """Parse an RDF file in any of kg's formats (chosen by extension) into an rdflib Dataset.
+
+    A file that holds no triples is an error: an empty graph would "conform" to anything.
+    """
+    dataset = parse_file(path)
+    if not any(len(g) for g in dataset.graphs()):
+        raise RdfInputError("the file holds no triples", "give an export written by kg export", source=str(path))
+    return dataset
 
 
 def export(

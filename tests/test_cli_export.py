@@ -122,6 +122,15 @@ def test_validate_accepts_an_export_and_rejects_a_broken_graph(runner, kg_cli, e
     assert "headline" in bad.stdout
 
 
+def test_validate_refuses_an_empty_file_instead_of_calling_it_conforming(runner, kg_cli, tmp_path):
+    empty = tmp_path / "empty.ttl"
+    empty.write_text("")
+    result = runner.invoke(kg_cli, ["validate", str(empty)])
+    assert result.exit_code == 2
+    assert "empty.ttl" in result.stderr and "no triples" in result.stderr
+    assert "conforms" not in result.stdout
+
+
 def test_validate_reports_malformed_rdf_with_exit_2(runner, kg_cli, tmp_path):
     junk = tmp_path / "junk.ttl"
     junk.write_text("@prefix schema: <https://schema.org/> .\n<a> schema:name \"unterminated .\n")
