@@ -97,6 +97,11 @@ def _with_macros(name: str) -> tuple[re.Pattern[str], ...]:
     return tuple(rules)
 
 
+def month_numbers() -> dict[str, int]:
+    """Month names and abbreviations (Indonesian and English, casefolded) -> month number."""
+    return _rules().months
+
+
 def _table(name: str) -> dict[str, str]:
     out = {}
     for line in _lines(name):

@@ -4,23 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from functools import lru_cache
 
+from kg.ingest.layout import month_numbers
 from kg.model import Entity, EntityType, Name, Statement
-from kg.nlp.quotes import QuoteRecord, load_lexicon, read_word_list
+from kg.nlp.quotes import QuoteRecord, load_lexicon
 
 _DAYS = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad)"
 _NUMERIC_DATE = re.compile(_DAYS + r"?\s*\(\s*(\d{1,2})\s*/\s*(\d{1,2})\s*(?:/\s*(\d{2,4}))?\s*\)")
 _PLACE_LEAD = re.compile(r"\bdi\s+(?:[a-z]+\s+){0,2}$")
-
-
-@lru_cache(maxsize=1)
-def _months() -> dict[str, int]:
-    out = {}
-    for line in read_word_list("months_id.txt"):
-        name, _, num = line.partition("\t")
-        out[name.strip().casefold()] = int(num)
-    return out
 
 
 def _norm(s: str) -> str:
@@ -36,7 +27,7 @@ def parse_date(text: str, default_year: int | None = None) -> str | None:
         if y and 1 <= month <= 12 and 1 <= day <= 31:
             return f"{y:04d}-{month:02d}-{day:02d}"
         return None
-    months = _months()
+    months = month_numbers()
     for m in re.finditer(r"\b(\d{1,2})\s+([A-Za-z]+)\.?(?:\s+(\d{4}))?\b", text):
         month = months.get(m.group(2).casefold())
         if month is None:
