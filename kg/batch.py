@@ -172,6 +172,7 @@ def process_source(source: Source, settings: Settings) -> _Outcome:
         lap("read")
         language = document.meta.language or "id"
         nlp = load_pipeline(settings.model, language=language, use_model=settings.use_model)
+        clock = time.perf_counter()  # loading the pipeline (once per process) is no article's cost
         article = extract(document, nlp, language=language)
         lap("nlp")
         graph = build_graph(article, settings.base_iri)
@@ -217,12 +218,12 @@ def _article_payload(graph, fmt: str, serialize) -> bytes:
     return ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
 
 
-def _init_worker(settings: Settings, *, worker: bool = True) -> None:
-    if worker:
-        import signal
+def _init_worker(settings: Settings) -> None:
+    import gc
+    import signal
 
-        # Ctrl-C is the main process's to handle: it stops the pool and removes partial files.
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Ctrl-C is the main process's to handle: it stops the pool and removes partial files.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     # Load the pipeline once per process, before the first article, so its cost is not an article's.
     try:
         from kg.nlp.pipeline import load_pipeline
@@ -230,13 +231,10 @@ def _init_worker(settings: Settings, *, worker: bool = True) -> None:
         load_pipeline(settings.model, language="id", use_model=settings.use_model)
     except Exception:  # noqa: BLE001, S110  (reported with each article that needs it)
         pass
-    if worker:
-        import gc
-
-        # The pipeline lives as long as the process: set it apart from the garbage collector, so
-        # that collections stay cheap and frequent and each article's cycles are freed soon.
-        gc.collect()
-        gc.freeze()
+    # The pipeline lives as long as the process: set it apart from the garbage collector, so
+    # that collections stay cheap and frequent and each article's cycles are freed soon.
+    gc.collect()
+    gc.freeze()
 
 
 # -- ordering and parallelism -------------------------------------------------------------------
@@ -244,15 +242,10 @@ def _init_worker(settings: Settings, *, worker: bool = True) -> None:
 def _ordered(items: Iterable[_Outcome | Source], settings: Settings, jobs: int) -> Iterator[_Outcome]:
     """Process the sources among ``items`` (outcomes pass through) and yield results in input order."""
     if jobs <= 1:
-        loaded = False
+        # The pipeline loads with the first article that reads: an unreadable input is
+        # reported at once, without waiting seconds for spaCy.
         for item in items:
-            if isinstance(item, _Outcome):
-                yield item
-                continue
-            if not loaded:
-                _init_worker(settings, worker=False)
-                loaded = True
-            yield process_source(item, settings)
+            yield item if isinstance(item, _Outcome) else process_source(item, settings)
         return
     import multiprocessing
 
