@@ -8,6 +8,7 @@ graph records, so that offsets can be checked against it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Literal
 
 EntityType = Literal["Person", "Organization", "Place"]
@@ -76,6 +77,17 @@ class PageMetadata:
 
 
 @dataclass(frozen=True)
+class PropertyValue:
+    """A field of the source record that kg has no place for, kept under its own name."""
+
+    name: str
+    #: str, bool, int, Decimal (a JSON number with a fraction or exponent), float (NaN or
+    #: infinity only); a JSON list or object as its compact JSON text, with ``is_json`` set
+    value: str | bool | int | Decimal | float
+    is_json: bool = False
+
+
+@dataclass(frozen=True)
 class Document:
     """A source article after reading: its text, its layout and what the page says of itself."""
 
@@ -86,6 +98,8 @@ class Document:
     source: str  # where it came from: a path, "-", "file.jsonl:12"
     media_type: str = "text/plain"
     content_hash: str = ""  # sha256 of ``text``
+    #: the source record's other fields (JSON Lines), in the record's order
+    additional_properties: tuple[PropertyValue, ...] = ()
 
     def blocks_of(self, *kinds: str) -> tuple[Block, ...]:
         return tuple(b for b in self.blocks if b.kind in kinds)
@@ -185,6 +199,7 @@ class Article:
     content_hash: str = ""
     provenance: Provenance | None = None
     extra: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    additional_properties: tuple[PropertyValue, ...] = ()  # Document.additional_properties
 
     def entity(self, key: str) -> Entity:
         for e in self.entities:

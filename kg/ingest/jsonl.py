@@ -17,21 +17,37 @@ Each non-blank line is a JSON object. Fields kg reads:
 ``language``        BCP 47 tag: ``id``, ``en`` (alias ``inLanguage``)
 ==================  ===========================================================================
 
-A field given in the line wins over what kg reads from the text or page. Every other field is
-left as it is and ignored. A line that is not a JSON object, or has neither ``text`` nor
-``html``, is reported as ``file.jsonl:LINE`` and the other lines go on.
+A field given in the line wins over what kg reads from the text or page. Every other top-level
+field is kept, in the line's order, as a ``Document.additional_properties`` item that the graph
+states as ``schema:additionalProperty`` of the article (a ``schema:PropertyValue`` with the field
+name as ``schema:name`` and the value as ``schema:value``):
+
+==================  ===========================================================================
+string              ``xsd:string``, as given (an empty string too)
+true / false        ``xsd:boolean``
+integer             ``xsd:integer``
+other number        ``xsd:decimal`` with the digits as written (``12.50``, ``1e3`` -> ``1000``);
+                    ``xsd:double`` when the exponent is too large for that, and for NaN/Infinity
+list or object      ``rdf:JSON``: its compact JSON text, object keys sorted
+null                left out
+==================  ===========================================================================
+
+A line that is not a JSON object, or has neither ``text`` nor ``html``, is reported as
+``file.jsonl:LINE`` and the other lines go on.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
+import math
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
 
 from kg.errors import InputError
-from kg.model import Document, Name, PageMetadata
+from kg.model import Document, Name, PageMetadata, PropertyValue
 
 ALIASES = {
     "headline": ("headline", "title"),
@@ -42,6 +58,8 @@ ALIASES = {
     "publisher": ("publisher",),
     "language": ("language", "inLanguage"),
 }
+#: every field name kg reads itself; the others become additional properties
+KNOWN_FIELDS = frozenset({"text", "html", "id", "url", *(name for names in ALIASES.values() for name in names)})
 
 
 def iter_lines(stream: IO[bytes], name: str) -> Iterator[tuple[str, bytes]]:
@@ -81,7 +99,36 @@ def parse_line(line: bytes | str, source: str, *, encoding: str | None = None) -
             'give each line a "text" (plain text) or "html" (the saved page) string',
             source=source,
         )
-    return _with_fields(document, record, url=url, language=language)
+    document = _with_fields(document, record, url=url, language=language)
+    extra = additional_properties(record)
+    return dataclasses.replace(document, additional_properties=extra) if extra else document
+
+
+def additional_properties(record: dict[str, Any]) -> tuple[PropertyValue, ...]:
+    """The record's fields that kg does not read itself, as PropertyValues (nulls and unnamed left out)."""
+    kept = []
+    for name, value in record.items():
+        if name in KNOWN_FIELDS or value is None or not name.strip():
+            continue
+        if isinstance(value, (list, dict)):
+            text = json.dumps(_plain(value), ensure_ascii=False, separators=(",", ":"), sort_keys=True,
+                              allow_nan=False)
+            kept.append(PropertyValue(name, text, is_json=True))
+        else:
+            kept.append(PropertyValue(name, value))
+    return tuple(kept)
+
+
+def _plain(value: Any) -> Any:
+    """``value`` with its numbers as JSON numbers again; NaN and infinities as null, as JSON.stringify does."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, (Decimal, float)):
+        number = float(value)
+        return number if math.isfinite(number) else None
+    return value
 
 
 def _record(line: bytes | str, source: str, encoding: str | None) -> dict[str, Any]:
@@ -95,7 +142,8 @@ def _record(line: bytes | str, source: str, encoding: str | None) -> dict[str, A
                 source=source,
             ) from exc
     try:
-        record = json.loads(line.lstrip("\ufeff"))
+        # Decimal keeps a number's digits as written ("12.50") for the additional properties.
+        record = json.loads(line.lstrip("\ufeff"), parse_float=Decimal)
     except ValueError as exc:
         raise InputError(f"the line is not valid JSON ({exc})", "fix or remove the line", source=source) from exc
     if not isinstance(record, dict):
@@ -147,7 +195,7 @@ def _field(record: dict[str, Any], key: str) -> Any:
 
 
 def _string(value: Any) -> str | None:
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
         value = str(value)
     if isinstance(value, dict):
         value = value.get("name")

@@ -72,6 +72,7 @@ def extract(document: Document, nlp: Language | None = None, *, language: str | 
         source=document.source,
         content_hash=document.content_hash,
         provenance=Provenance(software="kg", version=__version__, pipeline=pipeline_name(nlp)),
+        additional_properties=document.additional_properties,
     )
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, datetime
+from decimal import Decimal
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, XSD
@@ -50,6 +52,30 @@ def xsd_date(value: str, *, where: str) -> Literal:
     )
 
 
+def value_literal(value: object, *, is_json: bool = False, where: str = "a value") -> Literal:
+    """A JSON value as a literal typed by what it is (the ``value`` kind of ``kg.rdf.mapping``)."""
+    if is_json and isinstance(value, str):
+        return Literal(value, datatype=RDF.JSON)
+    if isinstance(value, str):
+        return Literal(value)
+    if isinstance(value, bool):
+        return Literal("true" if value else "false", datatype=XSD.boolean)
+    if isinstance(value, int):
+        return Literal(str(value), datatype=XSD.integer)
+    if isinstance(value, Decimal):
+        if value.is_finite() and abs(value.adjusted()) <= M.MAX_DECIMAL_EXPONENT:
+            return Literal(format(value, "f"), datatype=XSD.decimal)
+        value = float(value)
+    if isinstance(value, float):
+        lexical = "NaN" if math.isnan(value) else "INF" if value == math.inf else "-INF" if value == -math.inf \
+            else repr(value)
+        return Literal(lexical, datatype=XSD.double, normalize=False)  # rdflib would write "inf"
+    raise KgError(
+        f"{where}: {value!r} is a {type(value).__name__}, not a string, boolean, number or JSON text",
+        "the ingest stage must keep record fields as str, bool, int, Decimal or JSON text",
+    )
+
+
 class _Builder:
     """Builds the graph of one article; one instance per call."""
 
@@ -88,7 +114,7 @@ class _Builder:
         g = self.g
         for f in fields:
             value = getattr(obj, f.attr)
-            if value is None or value == "" or value == ():
+            if value is None or (f.kind != "value" and (value == "" or value == ())):
                 continue
             if f.kind == "text":
                 g.add((node, f.predicate, Literal(value)))
@@ -106,6 +132,9 @@ class _Builder:
             elif f.kind == "entities":
                 for key in dict.fromkeys(value):
                     g.add((node, f.predicate, self._entity_node(key, f"{where} {f.attr}")))
+            elif f.kind == "value":
+                is_json = getattr(obj, "is_json", False)
+                g.add((node, f.predicate, value_literal(value, is_json=is_json, where=self._where(where))))
             else:  # a mapping row with a kind this builder does not know is a programming error
                 raise AssertionError(f"unknown field kind {f.kind!r}")
 
@@ -123,6 +152,7 @@ class _Builder:
         skipped = sum(0 if self._statement(s) else 1 for s in a.statements)
         g.add((node, M.UNATTRIBUTED, Literal(skipped, datatype=XSD.nonNegativeInteger)))
         self._image()
+        self._additional_properties()
         self._provenance()
         return g
 
@@ -223,6 +253,13 @@ class _Builder:
         self.g.add((self.node, M.IMAGE, node))
         self.g.add((node, RDF.type, M.IMAGE_CLASS))
         self._add_fields(node, self.a.image, M.IMAGE_FIELDS, "image")
+
+    def _additional_properties(self) -> None:
+        for p in self.a.additional_properties:
+            node = self.iri.property_value(p.name)
+            self.g.add((self.node, M.ADDITIONAL_PROPERTY, node))
+            self.g.add((node, RDF.type, M.PROPERTY_VALUE_CLASS))
+            self._add_fields(node, p, M.PROPERTY_VALUE_FIELDS, f"property {p.name!r}")
 
     def _provenance(self) -> None:
         g, p = self.g, self.a.provenance

@@ -94,6 +94,10 @@ class Minter:
         """``{base}article/{id}/image``."""
         return self._iri("image")
 
+    def property_value(self, name: str) -> URIRef:
+        """``{base}article/{id}/property/{name}``: one field of the source record, its name percent-encoded."""
+        return self._iri("property", name=quote(name, safe="-._~"))
+
     def activity(self) -> URIRef:
         """``{base}article/{id}/generation``: the run of kg that produced the graph."""
         return self._iri("activity")

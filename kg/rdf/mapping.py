@@ -9,6 +9,7 @@ row here. Kinds of value:
 - ``uri``: an ``xsd:anyURI`` literal (page addresses are not always valid IRIs)
 - ``offset``: an ``xsd:nonNegativeInteger`` literal
 - ``entity`` / ``entities``: the node of the entity (or entities) with that key
+- ``value``: a literal typed by the value itself (see :data:`VALUE_DATATYPES`)
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ IRI_TEMPLATES: dict[str, str] = {
     "mention": "article/{id}/mention/{start}-{end}",
     "position": "article/{id}/position/{holder}/{title}",
     "image": "article/{id}/image",
+    "property": "article/{id}/property/{name}",
     "activity": "article/{id}/generation",
     "software": "software/{name}/{version}",
 }
@@ -128,6 +130,19 @@ IMAGE_FIELDS: tuple[Field, ...] = (
     Field("url", SDO.contentUrl, "uri"),
 )
 IMAGE = SDO.image
+
+#: A source record's other fields: article -> ``schema:PropertyValue`` nodes with these fields.
+ADDITIONAL_PROPERTY = SDO.additionalProperty
+PROPERTY_VALUE_CLASS = SDO.PropertyValue
+PROPERTY_VALUE_FIELDS: tuple[Field, ...] = (
+    Field("name", SDO.name, "text"),
+    Field("value", SDO.value, "value"),
+)
+#: Kinds of ``value``: str ``xsd:string``, bool ``xsd:boolean``, int ``xsd:integer``, Decimal
+#: ``xsd:decimal`` (``xsd:double`` past :data:`MAX_DECIMAL_EXPONENT`), float ``xsd:double``
+#: (NaN and infinities), JSON text (``is_json``) ``rdf:JSON``: the JSON-LD 1.1 / RDF 1.2 datatype
+#: of JSON values, so that a list is not mistaken for a string that looks like one.
+MAX_DECIMAL_EXPONENT = 64
 
 #: Speakerless statements are left out of the graph and counted here, on the article.
 UNATTRIBUTED = KGO.unattributedStatements
