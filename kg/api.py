@@ -57,12 +57,19 @@ def read_article(source: str | Path | bytes, *, encoding: str | None = None, sou
     return read_path(source, encoding=encoding)
 
 
-def extract(document: Document, *, model: str | Path | None = None, use_model: bool = True) -> Article:
-    """The article model: metadata, entities with roles and Wikidata links, statements."""
+def extract(
+    document: Document, *, model: str | Path | None = None, use_model: bool = True, language: str | None = None
+) -> Article:
+    """The article model: metadata, entities with roles and Wikidata links, statements.
+
+    ``language`` ("id" or "en") forces the pipeline; by default it is the one the source
+    declares, else the one detected from the article's text.
+    """
+    from kg.ingest.language import article_language
     from kg.nlp.extract import extract as _extract
     from kg.nlp.pipeline import load_pipeline
 
-    language = document.meta.language or "id"
+    language = article_language(document, language)
     nlp = load_pipeline(model, language=language, use_model=use_model)
     return _extract(document, nlp, language=language)
 
@@ -101,13 +108,14 @@ def export(
     check: bool = True,
     model: str | Path | None = None,
     encoding: str | None = None,
+    language: str | None = None,
 ) -> bytes:
     """Read, extract, build, validate (unless ``check`` is False) and serialize one article.
 
     Raises :class:`kg.errors.ValidationFailed` when the graph does not conform.
     """
     document = read_article(source, encoding=encoding)
-    graph = build_graph(extract(document, model=model), base_iri=base_iri)
+    graph = build_graph(extract(document, model=model, language=language), base_iri=base_iri)
     if check:
         ensure_conforms(graph, document.source)
     return serialize(graph, fmt)

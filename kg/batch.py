@@ -55,6 +55,7 @@ class Settings:
     model: str | None = None
     use_model: bool = True
     encoding: str | None = None
+    language: str | None = None  # forced (--lang); else each article's own, declared or detected
 
     def fingerprint(self) -> str:
         """A short hash of the settings and kg's version: a change makes every article stale."""
@@ -151,6 +152,7 @@ class _Outcome:
 
 def process_source(source: Source, settings: Settings) -> _Outcome:
     """Read, extract, map, validate and serialize one source; a failure is returned, not raised."""
+    from kg.ingest.language import article_language
     from kg.ingest.sources import read_source
     from kg.nlp.extract import extract
     from kg.nlp.pipeline import load_pipeline
@@ -170,7 +172,7 @@ def process_source(source: Source, settings: Settings) -> _Outcome:
     try:
         document = read_source(source, encoding=settings.encoding)
         lap("read")
-        language = document.meta.language or "id"
+        language = article_language(document, settings.language)
         nlp = load_pipeline(settings.model, language=language, use_model=settings.use_model)
         clock = time.perf_counter()  # loading the pipeline (once per process) is no article's cost
         article = extract(document, nlp, language=language)
@@ -228,7 +230,7 @@ def _init_worker(settings: Settings) -> None:
     try:
         from kg.nlp.pipeline import load_pipeline
 
-        load_pipeline(settings.model, language="id", use_model=settings.use_model)
+        load_pipeline(settings.model, language=settings.language or "id", use_model=settings.use_model)
     except Exception:  # noqa: BLE001, S110  (reported with each article that needs it)
         pass
     # The pipeline lives as long as the process: set it apart from the garbage collector, so

@@ -27,6 +27,9 @@ FORMAT_CHOICES = ["turtle", "ttl", "json-ld", "jsonld", "nt", "n-triples", "nqua
 @click.option("--model", type=click.Path(path_type=Path, file_okay=False, exists=True),
               help="Use the NER of this spaCy pipeline instead of the shipped one.")
 @click.option("--no-model", is_flag=True, help="No statistical NER: gazetteer and rules only.")
+@click.option("--lang", "language", type=click.Choice(["id", "en"], case_sensitive=False), default=None,
+              help="Read every article as Indonesian (id) or English (en); default: what each source "
+                   "declares, else detected from its text.")
 @click.option("--encoding", default=None, help="Text encoding of the inputs when they are not UTF-8 (e.g. latin-1).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes (default: the cores available; 1 for a single file).")
@@ -35,8 +38,8 @@ FORMAT_CHOICES = ["turtle", "ttl", "json-ld", "jsonld", "nt", "n-triples", "nqua
 @click.option("--errors", "errors_path", type=click.Path(path_type=Path, dir_okay=False),
               help="Write the failures to this file as JSON Lines (source, file, line, kind, reason).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary on stderr.")
-def export(inputs, output, output_dir, fmt, base_iri, no_validate, model, no_model, encoding, jobs, force,
-           fail_fast, errors_path, quiet):
+def export(inputs, output, output_dir, fmt, base_iri, no_validate, model, no_model, language, encoding, jobs,
+           force, fail_fast, errors_path, quiet):
     """Export news articles as an RDF knowledge graph, validated against kg's SHACL shapes.
 
     INPUTS are article files (.txt, .html, .jsonl), folders (walked recursively), globs, or -
@@ -49,6 +52,7 @@ def export(inputs, output, output_dir, fmt, base_iri, no_validate, model, no_mod
       kg export article.txt -f jsonld               # to stdout
       kg export crawl/ -o corpus.nq --jobs 4        # a folder of pages into one file
       kg export dump.jsonl --output-dir out/ -f ttl --errors failures.jsonl
+      kg export wire-story.txt --lang en            # skip language detection
 
     Exit status: 0 when every article was exported; 1 when some failed (unreadable, or a
     graph that does not conform): the others are still exported and the summary names the
@@ -66,6 +70,7 @@ def export(inputs, output, output_dir, fmt, base_iri, no_validate, model, no_mod
     settings = batch.Settings(
         fmt=fmt, base_iri=base_iri or batch.DEFAULT_BASE, validate=not no_validate,
         model=str(model) if model else None, use_model=not no_model, encoding=encoding,
+        language=language.lower() if language else None,
     )
     progress = batch.Progress(sys.stderr, enabled=False if quiet else None)
 

@@ -33,3 +33,16 @@ def make_entity_rules(nlp: Language, name: str):
     from kg.nlp.rules import EntityRules
 
     return EntityRules(nlp, name)
+
+
+@Language.factory(
+    "kg_ner_labels",
+    default_config={"labels": {}, "strip": []},
+    requires=["doc.ents"],
+    assigns=["doc.ents"],
+)
+def make_ner_labels(nlp: Language, name: str, labels: dict[str, str], strip: list[str]):
+    """Renames entity labels to kg's (PERSON -> PER, GPE -> LOC) and drops the ones kg has no type for."""
+    from kg.nlp.labels import LabelMap
+
+    return LabelMap(labels, strip)

