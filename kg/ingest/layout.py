@@ -251,8 +251,12 @@ def _byline_parts(
 ) -> list[tuple[str, list[Name], Name | None]] | None:
     """Parse a byline block into (detail, names, outlet) parts; None when it is not a byline."""
     parts: list[tuple[str, list[Name], Name | None]] = []
-    pos = cell.start
-    for piece in text[cell.start : cell.end].split("|"):
+    start, end = cell.start, cell.end
+    # a wire credit line: "(Reporting by A; Writing by B; Editing by C)"
+    if text[start] == "(" and text[end - 1] == ")" and ";" in text[start:end]:
+        start, end = start + 1, end - 1
+    pos = start
+    for piece in re.split(r"[|;]", text[start:end]):
         a = pos + len(piece) - len(piece.lstrip())
         b = pos + len(piece.rstrip())
         pos += len(piece) + 1
