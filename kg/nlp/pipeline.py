@@ -75,12 +75,19 @@ def _load_pipeline(model: str | None, language: str, use_model: bool) -> Languag
 
 
 def _all_but_ner(model: str | Path) -> list[str]:
-    """The components of the pipeline at ``model`` (a path or package name) other than ``ner``."""
+    """What to exclude from the pipeline at ``model`` (a path or package name): all but ``ner``
+    and the shared tok2vec it listens to, if it listens to one."""
     path = spacy.util.get_package_path(model) if isinstance(model, str) and spacy.util.is_package(model) else Path(model)
     if not (path / "config.cfg").exists():  # a package: its data sit in a versioned folder inside
         path = next((p for p in path.iterdir() if (p / "config.cfg").exists()), path)
-    pipeline = load_config(path / "config.cfg")["nlp"]["pipeline"]
-    return ["tokenizer", *(name for name in pipeline if name != NER)]
+    config = load_config(path / "config.cfg")
+    pipeline = config["nlp"]["pipeline"]
+    keep = {NER}
+    tok2vec = config["components"].get(NER, {}).get("model", {}).get("tok2vec", {})
+    if "Listener" in tok2vec.get("@architectures", ""):
+        upstream = tok2vec.get("upstream", "*")
+        keep |= set(pipeline) if upstream == "*" else {upstream}
+    return ["tokenizer", *(name for name in pipeline if name not in keep)]
 
 
 def _add_kg_components(nlp: Language, config) -> None:

@@ -132,13 +132,23 @@ def _read_sections(name: str) -> dict[tuple[str, ...], str]:
     return out
 
 
+# Each list is read for every language kg supports and merged: the words rarely clash, and one
+# lexicon serves an article whatever its language (Indonesian wins where both list a phrase).
+LANGUAGES = ("id", "en")
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    """The shipped word lists (cached)."""
-    titles = _read_sections("titles_id.txt")
-    not_entities = {tuple(row[0].casefold().split()): row[1].strip() for row in _read_table("not_entities_id.txt")}
-    org = frozenset(tuple(row[0].split()) for row in _read_table("org_cues_id.txt"))
-    place = frozenset(tuple(row[0].split()) for row in _read_table("place_cues_id.txt"))
+    """The shipped word lists of every language, merged (cached)."""
+    titles: dict[tuple[str, ...], str] = {}
+    not_entities: dict[tuple[str, ...], str] = {}
+    for language in LANGUAGES:
+        for phrase, kind in _read_sections(f"titles_{language}.txt").items():
+            titles.setdefault(phrase, kind)
+        listed = {tuple(row[0].casefold().split()): row[1].strip() for row in _read_table(f"not_entities_{language}.txt")}
+        not_entities = {**listed, **not_entities}
+    org = frozenset(tuple(row[0].split()) for lang in LANGUAGES for row in _read_table(f"org_cues_{lang}.txt"))
+    place = frozenset(tuple(row[0].split()) for lang in LANGUAGES for row in _read_table(f"place_cues_{lang}.txt"))
     cues = {row[0].casefold(): row[1].strip() for row in _read_table("person_cues_id.txt")}
     max_len = max(len(p) for p in (*titles, *org, *place, *not_entities))
     return Lexicon(titles, org, place, not_entities, cues, max_len)
