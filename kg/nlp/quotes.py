@@ -77,6 +77,7 @@ class Lexicon:
     function_words: frozenset[str]
     clause_breakers: frozenset[str]
     complementizers: frozenset[str]
+    source_markers: tuple[tuple[str, ...], ...] = ()  # "menurut", "according to"
 
 
 def read_word_list(name: str) -> list[str]:
@@ -109,14 +110,29 @@ def load_lexicon() -> Lexicon:
         not_quote_context=frozenset(w.casefold() for w in read_word_list("not_quote_context_id.txt")),
         # shared with the entity rules, which keep phrases under "# [kind]" headings: any word of
         # any title phrase counts here ("Kepala" from "Kepala Dinas")
-        titles=frozenset(w for line in read_word_list("titles_id.txt") for w in line.split()),
+        titles=frozenset(w for line in read_word_list("titles_id.txt") for w in line.split()) | _english_titles(),
         name_heads=heads,
-        abbreviations=frozenset(w.casefold() for w in read_word_list("abbreviations_id.txt")),
-        adverbs=frozenset(w.casefold() for w in read_word_list("adverbs_id.txt")),
-        function_words=frozenset(w.casefold() for w in read_word_list("function_words_id.txt")),
-        clause_breakers=frozenset(w.casefold() for w in read_word_list("clause_breakers_id.txt")),
+        abbreviations=_folded("abbreviations_id.txt", "abbreviations_en.txt"),
+        adverbs=_folded("adverbs_id.txt", "adverbs_en.txt"),
+        function_words=_folded("function_words_id.txt", "function_words_en.txt"),
+        clause_breakers=_folded("clause_breakers_id.txt", "clause_breakers_en.txt"),
         complementizers=_folded("complementizers.txt"),
+        # longest first, so that a longer phrase is tried before a phrase it starts with
+        source_markers=tuple(sorted({tuple(line.casefold().split()) for line in read_word_list("source_markers.txt")},
+                                    key=len, reverse=True)),
     )
+
+
+def _english_titles() -> frozenset[str]:
+    """The words of English role, rank and honorific phrases ("Foreign", "Minister", "Gen.")."""
+    words, kind = set(), ""
+    for line in (DATA_DIR / "titles_en.txt").read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line.startswith("# [") and line.endswith("]"):
+            kind = line[3:-1]
+        elif line and not line.startswith("#") and kind in ("role", "rank", "honorific"):
+            words.update(line.split())
+    return frozenset(words)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -465,7 +481,7 @@ class _Finder:
             words.pop()
         if not words:
             return None
-        if text[words[-1][1]:end].strip(" ,") == "" and words[-1][2].casefold() in self.lex.pronouns:
+        if self._only_adverbs(words[-1][1], end) and words[-1][2].casefold() in self.lex.pronouns:
             w0, w1, _ = words[-1]
             ante = self.antecedent(w0)
             return (ante[0], ante[1], "pronoun") if ante else (w0, w1, "pronoun")
@@ -473,6 +489,10 @@ class _Finder:
             return None
         cands = self.mentions_in(start, end, ("PER", "ORG"))
         people = [m for m in cands if m[2] == "PER"] or self.guessed_people(start, end)
+        # "Rachel Kim, an analyst at X, said": the name before the apposition is the subject
+        for m in people:
+            if _APPOSITION.fullmatch(text, m[1], end) and self._opens_part(start, self._title_start(start, m[0])):
+                return m[0], m[1], "name"
         if people:
             m = people[-1]
             return m[0], m[1], "name"
@@ -522,16 +542,31 @@ class _Finder:
             # short quote inside a sentence is a scare quote, a nickname or a title
             at_para_start = text[para0[0]:sp.open].strip() == "" or (prev_close is not None and lead.strip() == "")
             ends_para = sp.close >= para1[1] or text[sp.close + 1:para1[1]].strip(" .") == ""
-            if not (at_para_start and ends_para and n_words >= 3):
+            # '"...," Budi said. "...."': a new sentence that is only a quote, after a quote
+            # attributed in the same paragraph, goes on with that quote's speaker
+            goes_on = self._attributed_quote_before(para0, sp.open) if (
+                prev_close is not None and ends_para and n_words >= 3 and lead.rstrip().endswith((".", "!", "?"))
+            ) else None
+            if goes_on is not None:
+                cue = (None, (goes_on.speaker_start, goes_on.speaker_end, goes_on.speaker_kind), sent)
+            elif not (at_para_start and ends_para and n_words >= 3):
                 return
-            ante = self.antecedent(sp.open)
-            cue = (None, (ante[0], ante[1], "none") if ante else None, sent)
+            else:
+                ante = self.antecedent(sp.open)
+                cue = (None, (ante[0], ante[1], "none") if ante else None, sent)
         where, spk, frame = cue
         s0, s1, kind = spk if spk is not None else (None, None, "none")
         self.add(mode="direct", text=content, start=start, end=end,
                  cue=text[where[0]:where[1]] if where else None, cue_start=where[0] if where else None,
                  cue_end=where[1] if where else None, speaker_text=text[s0:s1] if s0 is not None else None,
                  speaker_start=s0, speaker_end=s1, speaker_kind=kind, frame_start=frame[0], frame_end=frame[1])
+
+    def _attributed_quote_before(self, para: tuple[int, int], pos: int) -> QuoteRecord | None:
+        """The last direct quote before ``pos`` in the paragraph, if it has a speaker and a cue."""
+        for r in reversed(self.records):
+            if r.mode == "direct" and para[0] <= r.start and r.end <= pos:
+                return r if r.speaker_start is not None and r.cue is not None else None
+        return None
 
     def _clause_end(self, pos: int, limit: int) -> int:
         """Where the sentence or clause from ``pos`` ends: a full stop, a quotation mark, a newline."""
@@ -650,16 +685,19 @@ class _Finder:
             if k < len(low) and low[k] in self.lex.passive_cues:
                 self._passive(sent, words[k])
                 return
-        # "Menurut X, ..." (anywhere in the sentence) and "..., menurut X."
-        if "menurut" in low:
-            j = low.index("menurut")
-            cut = text.find(",", words[j][1], body_end)
-            if cut != -1 and j + 1 < len(words):
-                spk = self.speaker_after(words[j][1], cut)
+        # "Menurut X, ..." / "According to X, ..." (anywhere in the sentence) and "..., menurut X."
+        marker = self._source_marker(low)
+        if marker is not None:
+            j, n = marker
+            cue = (words[j][0], words[j + n - 1][1], text[words[j][0]:words[j + n - 1][1]])
+            after = words[j + n - 1][1]
+            cut = text.find(",", after, body_end)
+            if cut != -1 and j + n < len(words):
+                spk = self.speaker_after(after, cut)
                 stmt_from = cut + 1
                 # "Menurut pengamat dari Universitas X, Rizal Fauzi, ...": the name between commas
                 nxt = text.find(",", cut + 1, body_end)
-                said_by_pronoun = low[j + 1] in self.lex.pronouns
+                said_by_pronoun = low[j + n] in self.lex.pronouns
                 if nxt != -1 and not said_by_pronoun and (spk is None or spk[2] in ("pronoun", "title")):
                     inner = self.mentions_in(cut + 1, nxt, ("PER",))
                     if inner and not text[cut + 1:inner[0][0]].strip() and not text[inner[-1][1]:nxt].strip():
@@ -668,13 +706,13 @@ class _Finder:
                     a, b = _trim(text, stmt_from, body_end)
                     if j > 0 and b - a < 10:  # "..., menurut X." at the end
                         a, b = _trim(text, s0, words[j][0])
-                    self._reported(a, b, words[j], spk, sent)
+                    self._reported(a, b, cue, spk, sent)
                     return
             elif cut == -1 and j > 2 and text[s0:words[j][0]].rstrip().endswith(","):
-                spk = self.speaker_after(words[j][1], body_end)
+                spk = self.speaker_after(after, body_end)
                 if spk:
                     a, b = _trim(text, s0, words[j][0])
-                    self._reported(a, b, words[j], spk, sent)
+                    self._reported(a, b, cue, spk, sent)
                     return
         # "X (juga) mengatakan (bahwa) ..."
         for j, lw in enumerate(low):
@@ -684,10 +722,24 @@ class _Finder:
             if spk is None:
                 continue
             a = re.compile(r"[\s,:]*").match(text, words[j][1], body_end).end()
-            if j + 1 < len(words) and words[j + 1][0] == a and low[j + 1] in self.lex.complementizers:
-                a = words[j + 1][1]
+            # "said (on Monday / in a statement) that ...": the clause starts after the complementizer
+            for k in range(j + 1, min(j + 6, len(words))):
+                if low[k] in self.lex.complementizers:
+                    if k == j + 1 or "," not in text[words[j][1]:words[k][0]]:
+                        a = words[k][1]
+                    break
+                if self.is_verb(words[k][2]):
+                    break
             a, b = _trim(text, a, body_end)
             if len(_words(text, a, b)) < 3:
+                # "The port will reopen, Minister X said on Tuesday.": the clause comes first
+                # (the speaker's description, "Transport Minister", "police spokesman", sits between)
+                lead = _TRAILING_DESCRIPTION.search(text, s0, spk[0])
+                if lead is not None and self._only_adverbs(spk[1], words[j][0]):
+                    a, b = _trim(text, s0, lead.start())
+                    if len(_words(text, a, b)) >= 3:
+                        self._reported(a, b, words[j], spk, sent)
+                        return
                 continue
             self._reported(a, b, words[j], spk, sent)
             return
@@ -709,6 +761,17 @@ class _Finder:
             if len(_words(text, a, b)) >= 3:
                 self._reported(a, b, words[j], spk, sent)
             return
+
+    def _only_adverbs(self, start: int, end: int) -> bool:
+        return all(w.casefold() in self.lex.adverbs for _, _, w in _words(self.text, start, end))
+
+    def _source_marker(self, low: list[str]) -> tuple[int, int] | None:
+        """The first "menurut" / "according to" in a sentence's words: (index, length)."""
+        for j in range(len(low)):
+            for phrase in self.lex.source_markers:
+                if tuple(low[j:j + len(phrase)]) == phrase:
+                    return j, len(phrase)
+        return None
 
     def _reported(self, a: int, b: int, cue, spk, sent) -> None:
         s0, s1, kind = spk
@@ -756,6 +819,12 @@ class _Finder:
         return sorted(self.records, key=lambda r: r.start)
 
 
+
+
+# ", an analyst at Jakarta Capital," between a name and its verb
+_APPOSITION = re.compile(r"\s*,[^,]{1,80},\s*")
+# a comma, then at most five words without punctuation, up to the speaker's name
+_TRAILING_DESCRIPTION = re.compile(r",(?:\s+[\w.'’-]+){0,5}\s*$")
 
 
 def find_quotes(text: str, blocks: Sequence[Block], mentions: Sequence[Mention] = ()) -> list[QuoteRecord]:
