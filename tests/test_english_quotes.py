@@ -83,3 +83,20 @@ CASES = [
 @pytest.mark.parametrize("text, expected", CASES)
 def test_english_quote_patterns(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, statement, speaker",
+    [
+        ("KYIV, July 13 (ANTARA) - The border crossing will reopen on Monday, "
+         "Interior Minister Olena Kovalenko said.",
+         "The border crossing will reopen on Monday", "Olena Kovalenko"),
+        ("JAKARTA, KOMPAS.com - Harga beras di pasar tradisional mulai turun pekan ini, "
+         "kata Kepala Dinas Perdagangan Rina Wulandari, Senin.",
+         "Harga beras di pasar tradisional mulai turun pekan ini", "Rina Wulandari"),
+    ],
+    ids=["english-wire", "indonesian-portal"],
+)
+def test_a_dateline_is_not_part_of_a_statement_that_opens_the_story(text, statement, speaker):
+    [record] = find_quotes(text, ())
+    assert (record.text, record.speaker_text) == (statement, speaker)

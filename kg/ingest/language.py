@@ -44,13 +44,14 @@ def article_language(document: Document, forced: str | None = None) -> str:
 
     Raises InputError when the forced or declared language is one kg cannot read.
     """
-    for given, origin in ((forced, "was asked for"), (document.meta.language, "is what the source declares")):
+    origins = ((forced, "language '{}' was asked for"), (document.meta.language, "the source declares language '{}'"))
+    for given, origin in origins:
         language = normalize_language(given)
         if language is None:
             continue
         if language not in SUPPORTED_LANGUAGES:
             raise InputError(
-                f"language '{given}' {origin}; kg reads {' and '.join(SUPPORTED_LANGUAGES)}",
+                f"{origin.format(given)}; kg reads only {' and '.join(SUPPORTED_LANGUAGES)}",
                 "give --lang id or --lang en to read the article as one of them",
                 source=document.source,
             )

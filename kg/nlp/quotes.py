@@ -736,7 +736,7 @@ class _Finder:
                 # (the speaker's description, "Transport Minister", "police spokesman", sits between)
                 lead = _TRAILING_DESCRIPTION.search(text, s0, spk[0])
                 if lead is not None and self._only_adverbs(spk[1], words[j][0]):
-                    a, b = _trim(text, s0, lead.start())
+                    a, b = _trim(text, self._after_dateline(s0), lead.start())
                     if len(_words(text, a, b)) >= 3:
                         self._reported(a, b, words[j], spk, sent)
                         return
@@ -757,10 +757,18 @@ class _Finder:
                 spk = self.speaker_after(w1, body_end)
             if spk is None:
                 continue
-            a, b = _trim(text, s0, w0)
+            a, b = _trim(text, self._after_dateline(s0), w0)
             if len(_words(text, a, b)) >= 3:
                 self._reported(a, b, words[j], spk, sent)
             return
+
+    def _after_dateline(self, start: int) -> int:
+        """Past the dateline ("KYIV, July 13 (ANTARA) - ") when a paragraph opens with one at ``start``."""
+        para = self.para_of(start)
+        if para is None or para[0] != start:
+            return start
+        m = _DATELINE.match(self.text, start, para[1])
+        return m.end() if m else start
 
     def _only_adverbs(self, start: int, end: int) -> bool:
         return all(w.casefold() in self.lex.adverbs for _, _, w in _words(self.text, start, end))
@@ -821,6 +829,8 @@ class _Finder:
 
 
 
+# a dateline opening the first paragraph: "KYIV, July 13 (ANTARA) - ", "JAKARTA, KOMPAS.com - "
+_DATELINE = re.compile(r"[A-Z][\w .'’-]{1,40}(?:,[^()\n–—-]{1,40})?(?:\s*\([^()\n]{1,30}\))?\s*(?:--|[–—-])\s+")
 # ", an analyst at Jakarta Capital," between a name and its verb
 _APPOSITION = re.compile(r"\s*,[^,]{1,80},\s*")
 # a comma, then at most five words without punctuation, up to the speaker's name
