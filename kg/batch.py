@@ -261,29 +261,50 @@ def _ordered(items: Iterable[_Outcome | Source], settings: Settings, jobs: int) 
     limit = jobs * _IN_FLIGHT_PER_JOB
 
     def head() -> _Outcome:
-        nonlocal pool
         source, pending = window.popleft()
         if isinstance(pending, _Outcome):
             return pending
         try:
             return pending.result()
         except BrokenProcessPool:
-            # A worker died (killed, out of memory, a crash in native code): this article is
-            # reported, the pool is rebuilt and the articles in flight are sent again.
+            # A worker died (killed, out of memory, a crash in native code) and took every article
+            # in flight down with it, without saying which one killed it: each of those runs again
+            # alone, so the one that dies again is the one reported, and the others are exported.
+            window.appendleft((source, pending))
+            rerun_alone()
+            return head()
+
+    def submit(source: Source) -> Future:
+        try:
+            return pool.submit(process_source, source, settings)
+        except BrokenProcessPool as exc:  # it broke since the last look: head() finds out and reruns
+            broken: Future = Future()
+            broken.set_exception(exc)
+            return broken
+
+    def rerun_alone() -> None:
+        nonlocal pool
+        pool.shutdown(wait=False, cancel_futures=True)
+        pool = new_pool()
+        for i, (src, pending) in enumerate(window):
+            if isinstance(pending, Future) and not _succeeded(pending):
+                window[i] = (src, alone(src))
+
+    def alone(source: Source) -> _Outcome:
+        nonlocal pool
+        try:
+            return pool.submit(process_source, source, settings).result()
+        except BrokenProcessPool:
             pool.shutdown(wait=False, cancel_futures=True)
             pool = new_pool()
-            for i, (src, fut) in enumerate(window):
-                if src is not None and isinstance(fut, Future):
-                    window[i] = (src, pool.submit(process_source, src, settings))
-            return _Outcome(source.label, source.path,
-                            failure=Failure(source.label, "the worker process died while processing it", "error"))
+            return _Outcome(source.label, source.path, failure=Failure(source.label, _WORKER_DIED, "error"))
 
     try:
         for item in items:
             if isinstance(item, _Outcome):
                 window.append((None, item))
             else:
-                window.append((item, pool.submit(process_source, item, settings)))
+                window.append((item, submit(item)))
             while window and (len(window) >= limit or _ready(window[0][1])):
                 yield head()
         while window:
@@ -294,6 +315,17 @@ def _ordered(items: Iterable[_Outcome | Source], settings: Settings, jobs: int) 
 
 def _ready(pending: Future | _Outcome) -> bool:
     return isinstance(pending, _Outcome) or pending.done()
+
+
+def _succeeded(future: Future) -> bool:
+    return future.done() and not future.cancelled() and future.exception() is None
+
+
+_WORKER_DIED = (
+    "the worker process died while processing it, again when it ran alone (killed, out of memory, "
+    "or a crash in native code); the other articles went on. Run kg export on this file with "
+    "--jobs 1 to see the crash, or leave the article out"
+)
 
 
 def resolve_format(fmt: str | None, output: str | Path | None) -> str:
