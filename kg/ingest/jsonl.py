@@ -28,7 +28,9 @@ true / false        ``xsd:boolean``
 integer             ``xsd:integer``
 other number        ``xsd:decimal`` with the digits as written (``12.50``, ``1e3`` -> ``1000``);
                     ``xsd:double`` when the exponent is too large for that, and for NaN/Infinity
-list or object      ``rdf:JSON``: its compact JSON text, object keys sorted
+list or object      ``rdf:JSON`` (the JSON-LD 1.1 datatype of JSON values, so that a list is not
+                    taken for a string that looks like one): its compact JSON text, object keys
+                    sorted, NaN and infinities inside it as ``null``
 null                left out
 ==================  ===========================================================================
 
