@@ -61,6 +61,10 @@ CASES = [
         [("reported", "three suspects were arrested at the scene", "Budi Hartono", "According to")],
         id="according-to-first"),
     pytest.param(
+        "According to the Central Statistics Agency, rice prices fell for a third month.",
+        [("reported", "rice prices fell for a third month", "Central Statistics Agency", "According to")],
+        id="according-to-the-organisation"),
+    pytest.param(
         "Rachel Kim, an analyst at Jakarta Capital, said prices could fall again.",
         [("reported", "prices could fall again", "Rachel Kim", "said")],
         id="apposition-between-name-and-verb"),

@@ -71,3 +71,10 @@ def test_label_map_leaves_a_leading_article_out_of_the_name():
     doc = spacy.blank("en")("She joined the World Health Organization in 2019")
     doc.ents = [Span(doc, 2, 6, label="ORG")]
     assert [e.text for e in LabelMap({"ORG": "ORG"}, strip=["the"])(doc).ents] == ["World Health Organization"]
+
+
+def test_label_map_makes_a_lone_surname_the_model_mislabelled_a_person():
+    doc = spacy.blank("en")("Jason Clare signed it . Clare said Monash would host it")
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 5, 6, label="ORG"), Span(doc, 7, 8, label="ORG")]
+    mapped = LabelMap({"PERSON": "PER", "ORG": "ORG"})(doc)
+    assert [(e.text, e.label_) for e in mapped.ents] == [("Jason Clare", "PER"), ("Clare", "PER"), ("Monash", "ORG")]

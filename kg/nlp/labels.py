@@ -28,5 +28,17 @@ class LabelMap:
             if label != ent.label_ or start != ent.start:
                 ent = Span(doc, start, ent.end, label=label, kb_id=ent.kb_id)
             kept.append(ent)
-        doc.ents = kept
+        doc.ents = _surnames_as_people(kept)
         return doc
+
+
+def _surnames_as_people(spans: list[Span]) -> list[Span]:
+    """A lone word the model labelled ORG or LOC that is the last word of a person's full name in
+    the same text ("Makarim said" after "Nadiem Makarim") is that person: the full name, where
+    the model had more context, wins."""
+    surnames = {ent[-1].text for ent in spans if ent.label_ == "PER" and len(ent) > 1}
+    return [
+        Span(ent.doc, ent.start, ent.end, label="PER") if len(ent) == 1 and ent.label_ != "PER"
+        and not ent.kb_id_ and ent.text in surnames else ent
+        for ent in spans
+    ]

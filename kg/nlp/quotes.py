@@ -78,6 +78,7 @@ class Lexicon:
     clause_breakers: frozenset[str]
     complementizers: frozenset[str]
     source_markers: tuple[tuple[str, ...], ...] = ()  # "menurut", "according to"
+    determiners: frozenset[str] = frozenset()  # "the": may stand before a speaker's name
 
 
 def read_word_list(name: str) -> list[str]:
@@ -117,6 +118,7 @@ def load_lexicon() -> Lexicon:
         function_words=_folded("function_words_id.txt", "function_words_en.txt"),
         clause_breakers=_folded("clause_breakers_id.txt", "clause_breakers_en.txt"),
         complementizers=_folded("complementizers.txt"),
+        determiners=_folded("determiners_en.txt"),
         # longest first, so that a longer phrase is tried before a phrase it starts with
         source_markers=tuple(sorted({tuple(line.casefold().split()) for line in read_word_list("source_markers.txt")},
                                     key=len, reverse=True)),
@@ -414,6 +416,9 @@ class _Finder:
             if ante:
                 return ante[0], ante[1], "pronoun"
             return m.start(), m.start() + len(first), "pronoun"
+        if first.casefold() in self.lex.determiners and _is_cap(text[m.end():limit].lstrip()[:1] or "a"):
+            # "according to the Australian Bureau of Statistics": the article is not the name
+            return self.speaker_after(m.end(), limit)
         # the description after the cue runs to the first clause word ("di", "dalam", "saat"):
         # "kata Kepala Dusun X, Kelurahan Y, Bagus Prakoso di ..." -> the first person in it
         chain_end = limit
