@@ -24,10 +24,10 @@ KNOWN = {
     "editors": "Bambang Sutejo", "publisher": "Warta Pesisir", "inLanguage": "id",
 }
 EXTRA_LINE = (
-    '{"text": %s, "id": "angke-7", "rubrik": "Metropolitan", "dibaca": 1200, "skor": 12.50, '
+    '{"text": ' + json.dumps(TEXT) + ', "id": "angke-7", "rubrik": "Metropolitan", "dibaca": 1200, "skor": 12.50, '
     '"berbayar": false, "tag": ["nelayan", "relokasi"], '
     '"sumber": {"situs": "warta.example", "halaman": [1, 2.5]}, "foto": null, "catatan": ""}\n'
-) % json.dumps(TEXT)
+)
 
 
 def test_other_fields_are_kept_in_order_with_their_json_types():
@@ -66,7 +66,7 @@ def test_html_record_keeps_its_other_fields_and_not_its_html():
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [
-        ('"nilai": NaN', PropertyValue("nilai", float("inf"))),  # compared by name and kind only below
+        ('"nilai": NaN', PropertyValue("nilai", float("nan"))),  # NaN != NaN: compared below by kind
         ('"nilai": [1, NaN]', PropertyValue("nilai", "[1,null]", is_json=True)),
         ('"nilai": 1e3', PropertyValue("nilai", Decimal("1E+3"))),
         ('"nilai": -0', PropertyValue("nilai", 0)),
@@ -78,7 +78,7 @@ def test_html_record_keeps_its_other_fields_and_not_its_html():
 )
 def test_edge_values(raw, expected):
     """NaN stays a float (NaN in JSON text becomes null); unnamed and null fields are left out."""
-    line = '{"text": %s, %s}' % (json.dumps(TEXT), raw)
+    line = '{"text": ' + json.dumps(TEXT) + ", " + raw + "}"
     props = parse_line(line, "d.jsonl:1").additional_properties
     if expected is None:
         assert props == ()
