@@ -275,3 +275,41 @@ def test_a_headline_word_the_story_never_repeats_is_dropped(blank, text, kept):
     start = next(t.i for t in doc if t.text == "Berbenah")
     doc.ents = [Span(doc, start, start + 1, label="LOC")]
     assert (("Berbenah", "LOC") in ents(EntityRules(blank)(doc))) is kept
+
+
+@pytest.mark.parametrize(
+    "text, start, end, label, expected",
+    [
+        # an office the recognizer ran on into the person's name, after a long title
+        ("Direktur Jenderal Perlindungan Sosial Kementerian Koperasi Larasati Dewi Anggraini menyatakan hal itu.",
+         4, 9, "ORG", [("Kementerian Koperasi", "ORG"), ("Larasati Dewi Anggraini", "PER")]),
+        ("Direktur Keuangan Bank Sentosa Gilang Ramadhan menuturkan hal itu.",
+         2, 6, "ORG", [("Bank Sentosa", "ORG"), ("Gilang Ramadhan", "PER")]),
+        # a name the gazetteer knows is left whole
+        ("Direktur Keuangan Bank Sentosa Gilang Ramadhan menuturkan hal itu.",
+         2, 6, "ORG:Q9", [("Bank Sentosa Gilang Ramadhan", "ORG")]),
+        # the span ends in a common word: no name inside it
+        ("Direktur Keuangan Bank Sentosa Pertanian menuturkan hal itu.",
+         2, 5, "ORG", [("Bank Sentosa Pertanian", "ORG")]),
+    ],
+)
+def test_an_office_span_that_swallowed_the_name_after_a_title_is_split(blank, text, start, end, label, expected):
+    doc = blank(text)
+    label, _, kb_id = label.partition(":")
+    doc.ents = [Span(doc, start, end, label=label, kb_id=kb_id)]
+    assert ents(EntityRules(blank)(doc)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, start, end, person",
+    [
+        ("General Manager PT Cendana Wulan Sari menuturkan, tamu diperiksa.", 0, 6, "Wulan Sari"),
+        ("Sosiolog Bagus Hariyanto berpendapat, mudik sulit diubah.", 0, 3, "Bagus Hariyanto"),
+    ],
+)
+def test_a_recognizer_span_that_opens_with_a_role_is_read_as_a_title(blank, text, start, end, person):
+    doc = blank(text)
+    doc.ents = [Span(doc, start, end, label="ORG")]
+    out = ents(EntityRules(blank)(doc))
+    assert (person, "PER") in out
+    assert not any(t.startswith(("General", "Sosiolog")) for t, _ in out)

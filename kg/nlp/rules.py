@@ -418,6 +418,11 @@ class _Run:
                 # name; the title rule reads the words again
                 self.ents.remove(span)
                 continue
+            if span.label_ != "PER" and self.lex.match_title(self.doc, span.start, ROLE_KINDS):
+                # "[General Manager Hotel Melati Rina Sari]": a role opens it, so it is a title
+                # with its office and person; the title rule reads the words again
+                self.ents.remove(span)
+                continue
             if span.label_ == "LOC":
                 org_end = self.lex.match_cue(self.doc, span.start, self.lex.org_cues)
                 place_end = self.lex.match_cue(self.doc, span.start, self.lex.place_cues)
@@ -575,6 +580,21 @@ class _Run:
             if owner is not None:
                 if owner.label_ == "PER" or owner.start < j:
                     break
+                cue_end = self.swallowed_name(owner, limit)
+                if cue_end is not None:
+                    # "Kepala [Dinas Sosial Rina Wulandari]": the recognizer ran the person into
+                    # the office; the cue rule reads the words again and leaves the name free
+                    self.ents.remove(owner)
+                    label = "LOC" if self.lex.match_cue(doc, j, self.lex.place_cues) == cue_end else "ORG"
+                    span = self.cue_phrase(j, cue_end, label, in_title=True, limit=limit)
+                    if span is None:
+                        self.ents.add(owner.start, owner.end, owner.label_, made=False)
+                        break
+                    of_spans.append(span)
+                    j = span.end
+                    if span.end < owner.end:
+                        break
+                    continue
                 of_spans.append(owner)
                 j = owner.end
                 continue
@@ -639,6 +659,28 @@ class _Run:
         elif limit is None:
             j = self.organisation_in_title(j, of_spans)
         return j, of_spans
+
+    def swallowed_name(self, span: Span, limit: int | None) -> int | None:
+        """The end of the cue starting ``span`` when a recognizer's organisation or place span in a
+        title may hold the person's name too: it opens with a cue, ends in a name word, and no
+        name follows it. Else None."""
+        doc = self.doc
+        if span.kb_id_ or (span.start_char, span.end_char) in self.ents.made or len(span) < 3:
+            return None
+        if limit is not None and span.end > limit:
+            return None
+        cue_end = self.lex.match_cue(doc, span.start, self.lex.org_cues | self.lex.place_cues)
+        if cue_end is None or cue_end >= span.end - 1:
+            return None
+        last = doc[span.end - 1]
+        if not self.name_token(last) or self.acronym(last):
+            return None
+        nxt = span.end
+        while nxt < len(doc) and self.inner_space(nxt):
+            nxt += 1
+        if nxt < len(doc) and (self.name_token(doc[nxt]) or self.ents.at(nxt) is not None):
+            return None
+        return cue_end
 
     def organisation_in_title(self, j: int, of_spans: list[Span]) -> int:
         """Extends a title over an organisation's name before the person's name; returns the title's end.
