@@ -313,3 +313,42 @@ def test_a_recognizer_span_that_opens_with_a_role_is_read_as_a_title(blank, text
     out = ents(EntityRules(blank)(doc))
     assert (person, "PER") in out
     assert not any(t.startswith(("General", "Sosiolog")) for t, _ in out)
+
+
+@pytest.mark.parametrize(
+    "text, start, end, label, expected",
+    [
+        # the article calls her "Rina" alone: the office and the name come apart
+        ("Kepala Puskesmas Melati Rina mengatakan stok vaksin cukup. Menurut Rina, antrean tertib.",
+         1, 4, "ORG", [("Puskesmas Melati", "ORG"), ("Rina", "PER"), ("Rina", "PER")]),
+        ("Pendiri Sentosa Jaya Dewi Anggraini hadir. Menurut Dewi, usaha itu tumbuh.",
+         1, 5, "PER", [("Sentosa Jaya", "ORG"), ("Dewi Anggraini", "PER"), ("Dewi", "PER")]),
+        # a word the article uses as a place ("di Wonosari") is the office's, not a first name
+        ("Sekretariat Daerah Wonosari mengumumkan jadwal. Acara digelar di Wonosari.",
+         0, 3, "ORG", [("Sekretariat Daerah Wonosari", "ORG")]),
+        # a person's own name stays whole though the article uses one of its words alone
+        ("Joko Widodo tiba di Solo. Menurut Widodo, acara lancar.",
+         0, 2, "PER", [("Joko Widodo", "PER"), ("Solo", "LOC"), ("Widodo", "PER")]),
+    ],
+)
+def test_a_span_is_split_where_a_name_the_article_uses_alone_starts(blank, text, start, end, label, expected):
+    doc = blank(text)
+    doc.ents = [Span(doc, start, end, label=label)]
+    out = ents(EntityRules(blank)(doc))
+    assert [e for e in out if e[1] in ("ORG", "PER")] == [e for e in expected if e[1] in ("ORG", "PER")]
+
+
+@pytest.mark.parametrize(
+    "text, start, end, person",
+    [
+        ("”Kami terus melacak kontak,” kata juru bicara Gugus Tugas Percepatan Kabupaten Sukamaju, "
+         "Bambang Hermawan, kemarin.", 10, 13, "Bambang Hermawan"),
+        ("Dekan Fakultas Teknik Universitas Cendana Maria Lestari hadir.", 3, 7, "Maria Lestari"),
+    ],
+)
+def test_a_person_span_that_opens_with_an_office_cue_is_no_person(blank, text, start, end, person):
+    doc = blank(text)
+    doc.ents = [Span(doc, start, end, label="PER")]
+    out = ents(EntityRules(blank)(doc))
+    assert (person, "PER") in out
+    assert not any(label == "PER" and t.startswith(("Gugus", "Universitas")) for t, label in out)

@@ -369,6 +369,7 @@ class _Run:
         self.cue_spans()
         self.acronyms()
         self.headline_spans()
+        self.split_at_solo_words()
         self.propagate()
         self.finish_roles()
 
@@ -431,6 +432,10 @@ class _Run:
                     self.ents.remove(span)
                     self.ents.add(span.start, span.end, "ORG", made=False)
                     continue
+            if span.label_ == "PER" and len(toks) >= 2 and self.lex.match_cue(self.doc, span.start, self.lex.org_cues):
+                # "Gugus Tugas Percepatan" is an office, not a person: the rules read it again
+                self.ents.remove(span)
+                continue
             if span.label_ == "PER":
                 head = self.lex.match_title(self.doc, span.start, HEAD_KINDS | PREFIX_KINDS)
                 if head:
@@ -1182,6 +1187,38 @@ class _Run:
                 if owner is not None:
                     self.ents.remove(owner)
             self.ents.add(start, end, "ORG")
+
+    def split_at_solo_words(self) -> None:
+        """Splits the person's name off a span that runs an office into it, where the name starts
+        at a word the article also uses alone ("[Puskesmas Melati Rina]" ... "kata Rina")."""
+        doc = self.doc
+        for span in list(self.ents.spans):
+            if span.kb_id_ or len(span) < 2 or self.ents.at(span.start) is not span:
+                continue
+            toks = list(span)
+            at = next((k for k in range(max(1, len(toks) - 3), len(toks)) if toks[k].text in self.solo_words
+                       and all(self.name_token(t) for t in toks[k:]) and not self.place_like(toks[k], span)), None)
+            if at is None:
+                continue
+            # a person's own longer name ("Joko Widodo", "Widodo" alone) stays whole: a person
+            # span is split only when two words or more, none used alone, stand before the name
+            if span.label_ == "PER" and (at < 2 or any(t.text in self.solo_words for t in toks[:at])):
+                continue
+            head_label = "ORG" if span.label_ == "PER" else span.label_
+            made = (span.start_char, span.end_char) in self.ents.made
+            self.ents.remove(span)
+            self.ents.add(span.start, span.start + at, head_label, made=made)
+            self.ents.add(span.start + at, span.end, "PER", made=made)
+
+    def place_like(self, tok: Token, span: Span) -> bool:
+        """Whether the article uses the word of ``tok`` as a place or office: inside another
+        organisation or place span, or after "di", "ke", "dari" ("di Banyuwangi")."""
+        word = tok.text
+        for other in self.ents.spans:
+            if other is not span and other.label_ != "PER" and any(t.text == word for t in other):
+                return True
+        return any(t.text == word and t.i > 0 and self.doc[t.i - 1].text.casefold() in ("di", "ke", "dari")
+                   for t in self.doc)
 
     def propagate(self) -> None:
         """Tags later single-word mentions of a known person's surname or first name."""
