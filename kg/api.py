@@ -15,11 +15,12 @@ For a corpus, :func:`export_corpus` runs the same stages in parallel and streams
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 from kg.batch import export_corpus
-from kg.errors import RdfInputError
-from kg.ingest import read_path, read_text
+from kg.errors import InputError, RdfInputError
+from kg.ingest.sources import Source, iter_sources, read_source, sniff
 from kg.model import Article, Document
 from kg.query import query
 from kg.rdf import DEFAULT_BASE
@@ -51,10 +52,26 @@ __all__ = [
 
 
 def read_article(source: str | Path | bytes, *, encoding: str | None = None, source_name: str = "-") -> Document:
-    """Read one article from a path, or from bytes/str already in memory (``source_name`` labels it)."""
+    """Read one article from a path, or from bytes already in memory (``source_name`` labels them).
+
+    Plain text, an HTML page or a one-line JSON Lines record, told apart as ``kg export`` does
+    (extension, else the first bytes). A JSON Lines file of several articles is an error: read
+    it with :func:`kg.ingest.jsonl.read_jsonl` or export it with :func:`export_corpus`.
+    """
     if isinstance(source, (bytes, bytearray)):
-        return read_text(bytes(source), source=source_name, encoding=encoding)
-    return read_path(source, encoding=encoding)
+        data = bytes(source)
+        kind = sniff(data[:4096])
+        return read_source(Source(source_name, "jsonl-line" if kind == "jsonl" else kind, data), encoding=encoding)
+    found = list(itertools.islice(iter_sources([source]), 2))
+    if len(found) > 1:
+        raise InputError("the file holds more than one article (JSON Lines)",
+                         "read it with kg.ingest.jsonl.read_jsonl or export it with export_corpus",
+                         source=str(source))
+    if not found:
+        raise InputError("the file holds no article", "give a file with an article's text", source=str(source))
+    if isinstance(found[0], InputError):
+        raise found[0]
+    return read_source(found[0], encoding=encoding)
 
 
 def extract(

@@ -7,6 +7,7 @@ from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
 from kg import api
+from kg.errors import InputError
 
 
 @pytest.fixture(scope="module")
@@ -49,3 +50,34 @@ def test_bytes_in_memory_read_like_a_file(example_path):
     from_file = api.read_article(example_path)
     assert from_bytes.text == from_file.text and from_bytes.id == from_file.id
     assert from_bytes.source == "pasted"
+
+
+HTML_PAGE = "tests/data/html/english-jsonld-graph.html"
+
+
+@pytest.mark.parametrize("as_bytes", [False, True], ids=["path", "bytes"])
+def test_read_article_reads_an_html_page_as_html(as_bytes):
+    """A saved page is read for its main text and metadata, not as text full of tags."""
+    with open(HTML_PAGE, "rb") as fh:
+        source = fh.read() if as_bytes else HTML_PAGE
+    document = api.read_article(source)
+    assert document.meta.headline.text == "Jakarta commuter line adds night trains"
+    assert document.meta.language == "en"
+    assert "<" not in document.text
+
+
+def test_read_article_takes_a_single_json_lines_record():
+    document = api.read_article(b'{"id": "pasar-1", "text": "Harga cabai naik lagi, kata pedagang di Kramat Jati."}')
+    assert document.id == "pasar-1" and document.text.startswith("Harga cabai")
+
+
+def test_read_article_refuses_a_json_lines_file_of_several_articles(tmp_path):
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text('{"text": "Satu berita."}\n{"text": "Berita kedua."}\n', encoding="utf-8")
+    with pytest.raises(InputError, match="more than one article"):
+        api.read_article(dump)
+
+
+def test_read_article_names_a_missing_file(tmp_path):
+    with pytest.raises(InputError, match="not found"):
+        api.read_article(tmp_path / "missing.txt")
