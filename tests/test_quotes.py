@@ -301,6 +301,22 @@ ACTING_SUBJECT = [
         "Bupati Ratih Wulansari meminta pedagang tidak menimbun beras.\n\n"
         "”Kami akan sidak ke gudang.”",
         "Ratih Wulansari", id="cue-less-quote"),
+    pytest.param(
+        "”Stok beras aman sampai Lebaran,” kata Hendro Saputro.\n\n"
+        "Ketua sekaligus Pendiri Paguyuban Tani Subur (PTS) Ratih Wulansari yakin, harga akan turun.\n\n"
+        "”Kami akan sidak ke gudang,” ujarnya.",
+        "Ratih Wulansari", id="stance-word-after-a-long-title"),
+    pytest.param(
+        "”Stok beras aman sampai Lebaran,” kata Hendro Saputro.\n\n"
+        "Ketua Paguyuban Tani Subur (PTS) Ratih Wulansari yakin, harga akan turun.\n\n"
+        "Ia berharap pedagang tidak menimbun beras.\n\n"
+        "”Kami akan sidak ke gudang,” ujarnya.",
+        "Ratih Wulansari", id="stance-subject-through-a-pronoun"),
+    pytest.param(
+        "”Stok beras aman sampai Lebaran,” kata Hendro Saputro.\n\n"
+        "Ketua Paguyuban Tani Subur (PTS) Ratih Wulansari kecewa, harga tidak turun.\n\n"
+        "”Kami akan sidak ke gudang,” ujarnya.",
+        "Hendro Saputro", id="a-word-outside-the-stance-list-keeps-the-speaker"),
 ]
 
 

@@ -352,3 +352,18 @@ def test_a_person_span_that_opens_with_an_office_cue_is_no_person(blank, text, s
     out = ents(EntityRules(blank)(doc))
     assert (person, "PER") in out
     assert not any(label == "PER" and t.startswith(("Gugus", "Universitas")) for t, label in out)
+
+
+@pytest.mark.parametrize(
+    "text, start, kept",
+    [
+        # the article also writes "berkebun" in lower case: the sentence-initial word is no name
+        ("Warga senang berkebun. Berkebun membuat mereka sehat.", 4, False),
+        # a name opening a sentence, never written in lower case, stays
+        ("Warga senang berkebun. Sutrisno membuat mereka sehat.", 4, True),
+    ],
+)
+def test_a_sentence_initial_word_the_article_writes_in_lower_case_is_no_name(blank, text, start, kept):
+    doc = blank(text)
+    doc.ents = [Span(doc, start, start + 1, label="PER")]
+    assert bool(ents(EntityRules(blank)(doc))) is kept

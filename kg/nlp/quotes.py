@@ -79,6 +79,7 @@ class Lexicon:
     complementizers: frozenset[str]
     source_markers: tuple[tuple[str, ...], ...] = ()  # "menurut", "according to"
     determiners: frozenset[str] = frozenset()  # "the": may stand before a speaker's name
+    stance_words: frozenset[str] = frozenset()  # "yakin": makes the name before it a subject
 
 
 def read_word_list(name: str) -> list[str]:
@@ -119,6 +120,7 @@ def load_lexicon() -> Lexicon:
         clause_breakers=_folded("clause_breakers_id.txt", "clause_breakers_en.txt"),
         complementizers=_folded("complementizers.txt"),
         determiners=_folded("determiners_en.txt"),
+        stance_words=_folded("stance_words_id.txt"),
         # longest first, so that a longer phrase is tried before a phrase it starts with
         source_markers=tuple(sorted({tuple(line.casefold().split()) for line in read_word_list("source_markers.txt")},
                                     key=len, reverse=True)),
@@ -370,7 +372,7 @@ class _Finder:
         """The person opening a sentence, titles aside, followed by an active verb, not a passive one."""
         opening = []
         for m in people:
-            lead = re.sub(r"(?:[A-Z][\w.'’-]*,?\s*)+$", "", self.text[start:m[0]]).strip()
+            lead = _TITLE_RUN_END.sub("", self.text[start:m[0]]).strip()
             if lead and not lead.endswith(","):  # "Dalam rapat itu, X meminta ...": still the subject
                 break
             opening.append(m)
@@ -383,7 +385,8 @@ class _Finder:
                     words = words[1:]
                 if words:
                     w = words[0][2]
-                    if w[0].islower() and re.match(r"(?:me|ber)\w{3,}", w) and w.casefold() != "merupakan":
+                    if w[0].islower() and ((re.match(r"(?:me|ber)\w{3,}", w) and w.casefold() != "merupakan")
+                                           or w in self.lex.stance_words):
                         return m
         return None
 
@@ -920,5 +923,9 @@ def guess_mentions(text: str, blocks: Sequence[Block] = ()) -> list[Mention]:
                 out.append((tail[0][0], tail[-1][1], label))
     return out
 
+
+# the title before a name that opens a sentence, with its connectors and bracketed
+# abbreviations: "Ketua sekaligus Pendiri Komunitas Jalan Kaki (KJK) "
+_TITLE_RUN_END = re.compile(r"(?:(?:[A-Z][\w.'’-]*|\([A-Z][\w-]*\)|sekaligus|dan|to|of|for|and|&),?\s*)+$")
 
 _AFFIXED_NOUN = re.compile(r"(?:Pe|Per|Pen|Pem|Peng|Peny|Ke|Kepe|Keber|Ber)[a-z]{3,}an")

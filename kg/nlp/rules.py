@@ -245,6 +245,7 @@ class _Run:
         self.hints: dict[int, int] = {}  # title token -> end of the person span another component saw
         self._titlecase: dict[int, bool] = {}
         self._solo: frozenset[str] | None = None
+        self._lower: frozenset[str] | None = None
         self._headlines: frozenset[str] | None = None
         self._known: dict[tuple[str, ...], str] | None = None
         self.head_tokens: set[int] = set()  # words of title heads: "Kota" in "Wali Kota" starts no place
@@ -394,6 +395,11 @@ class _Run:
                 self.ents.remove(span)
                 continue
             if len(toks) == 1 and kinds[0] == "common":
+                self.ents.remove(span)
+                continue
+            if len(toks) == 1 and self.sent_start(span.start) and toks[0].text.casefold() in self.lower_words:
+                # "Bersepeda membuat ...": a word the article also writes in lower case, opening
+                # a sentence, is a common word
                 self.ents.remove(span)
                 continue
             if len(toks) == 1 and self.titlecase_line(span.start) and not any(
@@ -870,6 +876,13 @@ class _Run:
                                     and doc[end + 1].text.casefold() in ("dan", "atau", "serta"))):
             return None  # "Kepala Dinas Pertanian, Perikanan, dan Peternakan": a list of fields
         return j + 1, end, owner
+
+    @property
+    def lower_words(self) -> frozenset[str]:
+        """The words the article writes in lower case."""
+        if self._lower is None:
+            self._lower = frozenset(t.text for t in self.doc if t.is_alpha and t.text.islower())
+        return self._lower
 
     @property
     def solo_words(self) -> frozenset[str]:
