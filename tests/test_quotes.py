@@ -333,3 +333,10 @@ def test_bare_nya_cue_goes_to_the_acting_subject_of_the_paragraph_before(text, s
 def test_a_capitalised_clause_word_after_the_cue_is_a_name(text, speaker):
     last = find_quotes(text, ())[-1]
     assert (last.text, last.speaker_text) == ("Harga gabah turun sejak panen raya", speaker)
+
+
+def test_a_name_the_recognizer_gave_beats_capitalised_words_standing_in_for_one():
+    text = "”Posko kami buka 24 jam,” kata Ketua Siaga Command Center (SCC) Rudi Hartono dalam jumpa pers."
+    start = text.index("Rudi Hartono")
+    records = find_quotes(text, (), [(start, start + len("Rudi Hartono"), "PER")])
+    assert [r.speaker_text for r in records] == ["Rudi Hartono"]

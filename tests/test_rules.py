@@ -367,3 +367,35 @@ def test_a_sentence_initial_word_the_article_writes_in_lower_case_is_no_name(bla
     doc = blank(text)
     doc.ents = [Span(doc, start, start + 1, label="PER")]
     assert bool(ents(EntityRules(blank)(doc))) is kept
+
+
+@pytest.mark.parametrize(
+    "text, start, end, label, expected",
+    [
+        # "dr" is an honorific: the word after it is a person, whatever the recognizer said
+        ("Hal itu disampaikan dr Wirastuti di Kendari.", 4, 5, "LOC", ("Wirastuti", "PER")),
+        ("Pemeriksaan dipimpin Kombes Yusuf di lokasi.", 3, 4, "ORG", ("Yusuf", "PER")),
+        # no rank or honorific before it: the label stays
+        ("Hal itu disampaikan di Wirastuti kemarin.", 4, 5, "LOC", ("Wirastuti", "LOC")),
+    ],
+)
+def test_a_word_after_a_rank_or_honorific_is_a_person(blank, text, start, end, label, expected):
+    doc = blank(text)
+    doc.ents = [Span(doc, start, end, label=label)]
+    assert expected in ents(EntityRules(blank)(doc))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "Sumba" is a place the article names alone; the two words after it are nothing else
+        ("Bantuan tiba di Provinsi Sumba kemarin. Juru Bicara Satgas Covid-19 Provinsi Sumba Reza Pahlevi mengatakan stok cukup.",
+         [("Provinsi Sumba", "LOC"), ("Reza Pahlevi", "PER")]),
+        # the whole name is the place: nothing to split
+        ("Bantuan tiba di Kabupaten Sumba Barat Daya kemarin.", [("Kabupaten Sumba Barat Daya", "LOC")]),
+    ],
+)
+def test_a_person_is_split_off_a_place_span_after_a_known_place(nlp, text, expected):
+    out = ents(nlp(text))
+    for e in expected:
+        assert e in out

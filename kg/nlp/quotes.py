@@ -448,7 +448,10 @@ class _Finder:
             # "kata Rudi Hartono, Kepala Dinas ..." / "kata juru bicara Satgas ..., Wulan
             # Sari, dalam ...": the name opens the description or one of its comma parts
             heads = [mm for mm in people if self._opens_part(pos, self._title_start(pos, mm[0]))]
-            mm = (heads or people)[0]
+            # a name the recognizer gave beats capitalised words standing in for one ("kata
+            # Ketua Siaga Command Center (SCC) Rudi Hartono")
+            given = [mm for mm in people if mm in inside]
+            mm = ([h for h in heads if h in given] or given or heads or people)[0]
             # the span as written keeps the titles right before the name ("Menlu Retno")
             return self._title_start(pos, mm[0]), mm[1], "name"
         if inside and inside[0][0] == pos and inside[0][2] == "ORG":

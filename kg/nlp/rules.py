@@ -329,6 +329,11 @@ class _Run:
                 return True
         return False
 
+    def after_prefix(self, i: int) -> bool:
+        """Whether a rank or honorific ("dr", "Kombes") ends just before token ``i``."""
+        return any(self.lex.match_title(self.doc, i - n, PREFIX_KINDS) == (i, kind)
+                   for n in range(1, min(self.lex.max_len, i) + 1) for kind in PREFIX_KINDS)
+
     def inner_space(self, k: int) -> bool:
         """Whether token ``k`` is a no-break space or the like inside a name ("Vladimir\xa0Putin")."""
         tok = self.doc[k]
@@ -371,6 +376,7 @@ class _Run:
         self.acronyms()
         self.headline_spans()
         self.split_at_solo_words()
+        self.split_after_known_place()
         self.propagate()
         self.finish_roles()
 
@@ -424,6 +430,11 @@ class _Run:
                 # "Kepala Desa [Sukamulya Darsono]": a recognizer ran the place into the person's
                 # name; the title rule reads the words again
                 self.ents.remove(span)
+                continue
+            if span.label_ != "PER" and len(toks) <= 3 and self.after_prefix(span.start):
+                # "dr [Algazali]", "Kombes [Yusuf]": a rank or honorific is a person's
+                self.ents.remove(span)
+                self.ents.add(span.start, span.end, "PER", made=False)
                 continue
             if span.label_ != "PER" and self.lex.match_title(self.doc, span.start, ROLE_KINDS):
                 # "[General Manager Hotel Melati Rina Sari]": a role opens it, so it is a title
@@ -1222,6 +1233,29 @@ class _Run:
             self.ents.remove(span)
             self.ents.add(span.start, span.start + at, head_label, made=made)
             self.ents.add(span.start + at, span.end, "PER", made=made)
+
+    def split_after_known_place(self) -> None:
+        """Splits a person's name off a place span: "[Provinsi Maluku Rina Sari]" where the article
+        knows "Maluku" as a place and the words after it as nothing else."""
+        doc = self.doc
+        for span in list(self.ents.spans):
+            # a gazetteer id may come from the place inside ("Maluku"), so linked spans count too
+            if span.label_ != "LOC" or self.ents.at(span.start) is not span:
+                continue
+            cue_end = self.lex.match_cue(doc, span.start, self.lex.place_cues)
+            if cue_end is None or (span.end < len(doc) and self.cap(doc[span.end])):
+                continue
+            for n in (2, 1):
+                cut = cue_end + n
+                rest = span.end - cut
+                if rest not in (2, 3) or not all(self.name_token(t) for t in doc[cut:span.end]):
+                    continue
+                if self.words(cue_end, cut) in self.known_names and self.words(cut, span.end) not in self.known_names:
+                    made = (span.start_char, span.end_char) in self.ents.made
+                    self.ents.remove(span)
+                    self.ents.add(span.start, cut, "LOC", kb_id=span.kb_id_, made=made)
+                    self.ents.add(cut, span.end, "PER", made=made)
+                    break
 
     def place_like(self, tok: Token, span: Span) -> bool:
         """Whether the article uses the word of ``tok`` as a place or office: inside another
