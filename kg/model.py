@@ -198,7 +198,6 @@ class Article:
     source: str = ""
     content_hash: str = ""
     provenance: Provenance | None = None
-    extra: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     additional_properties: tuple[PropertyValue, ...] = ()  # Document.additional_properties
 
     def entity(self, key: str) -> Entity:
