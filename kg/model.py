@@ -7,7 +7,7 @@ graph records, so that offsets can be checked against it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
