@@ -399,3 +399,30 @@ def test_a_person_is_split_off_a_place_span_after_a_known_place(nlp, text, expec
     out = ents(nlp(text))
     for e in expected:
         assert e in out
+
+
+@pytest.mark.parametrize(
+    "text, spans, expected",
+    [
+        # one free word between two pieces: one person
+        ("Kepala Bidang Dinas Kesehatan Sri Wahyuni Ratna Dewi Lestari menjelaskan hal itu.",
+         [(4, 6), (7, 9)], [("Sri Wahyuni Ratna Dewi Lestari", "PER")]),
+        # a comma between them: two people
+        ("Hadir Budi Santoso, Rina Kartika dan warga.", [(1, 3), (4, 6)],
+         [("Budi Santoso", "PER"), ("Rina Kartika", "PER")]),
+        # two free name words between them: left apart
+        ("Acara itu dihadiri oleh Budi Santoso Wakil Ketua Rina Kartika pada pagi hari.", [(4, 6), (8, 10)],
+         [("Budi Santoso", "PER"), ("Rina Kartika", "PER")]),
+    ],
+)
+def test_pieces_of_one_name_a_recognizer_cut_are_joined(blank, text, spans, expected):
+    doc = blank(text)
+    doc.ents = [Span(doc, a, b, label="PER") for a, b in spans]
+    out = [e for e in ents(EntityRules(blank)(doc)) if e[1] == "PER"]
+    assert out == expected
+
+
+def test_pieces_right_after_a_role_are_not_joined(blank):
+    doc = blank("Kepala Dinkes Sukamaju Rahmat Hidayat menjelaskan hal itu.")
+    doc.ents = [Span(doc, 1, 3, label="PER"), Span(doc, 3, 5, label="PER")]
+    assert ("Rahmat Hidayat", "PER") in ents(EntityRules(blank)(doc))

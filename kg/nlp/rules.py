@@ -369,6 +369,7 @@ class _Run:
     # -- the passes --------------------------------------------------------------------------
     def apply(self) -> None:
         self.clean_existing()
+        self.join_split_names()
         self.bracketed_names()
         self.titles()
         self.cue_people()
@@ -462,6 +463,27 @@ class _Run:
                 elif self.stopword(toks[0]) and len(toks) > 1:
                     self.ents.remove(span)
                     self.ents.add(span.start + 1, span.end, "PER", made=False)
+
+    def join_split_names(self) -> None:
+        """Joins a person's name a recognizer cut in two: "[Dwi Oktavia] Tatri [Lestari Handayani]"
+        (pieces of a person's name with at most one free name word between them)."""
+        doc = self.doc
+        for span in sorted(self.ents.spans, key=lambda s: s.start):
+            # right after a role the first piece may be the office ("Kepala [Dinkes Sukamaju]")
+            if (span.label_ != "PER" or span.kb_id_ or self.ents.at(span.start) is not span
+                    or self.after_role(span.start)):
+                continue
+            k = span.end
+            while k < len(doc) and k - span.end <= 1 and self.ents.at(k) is None and self.name_token(doc[k]):
+                k += 1
+            nxt = self.ents.at(k)
+            if (nxt is None or nxt.start != k or nxt.label_ != "PER" or nxt.kb_id_ or k - span.end > 1
+                    or nxt.end - span.start > MAX_NAME_TOKENS or "\n" in doc[span.start:nxt.end].text):
+                continue
+            start, end = span.start, nxt.end
+            self.ents.remove(span)
+            self.ents.remove(nxt)
+            self.ents.add(start, end, "PER", made=False)
 
     def titles(self) -> None:
         """People after titles, and roles in appositions after names."""
