@@ -341,7 +341,7 @@ def test_a_span_is_split_where_a_name_the_article_uses_alone_starts(blank, text,
 @pytest.mark.parametrize(
     "text, start, end, person",
     [
-        ("”Kami terus melacak kontak,” kata juru bicara Gugus Tugas Percepatan Kabupaten Sukamaju, "
+        ("”Kami terus melacak kontak,” ujar juru bicara Gugus Tugas Siaga Kabupaten Sukamaju, "
          "Bambang Hermawan, kemarin.", 10, 13, "Bambang Hermawan"),
         ("Dekan Fakultas Teknik Universitas Cendana Maria Lestari hadir.", 3, 7, "Maria Lestari"),
     ],
@@ -426,3 +426,21 @@ def test_pieces_right_after_a_role_are_not_joined(blank):
     doc = blank("Kepala Dinkes Sukamaju Rahmat Hidayat menjelaskan hal itu.")
     doc.ents = [Span(doc, 1, 3, label="PER"), Span(doc, 3, 5, label="PER")]
     assert ("Rahmat Hidayat", "PER") in ents(EntityRules(blank)(doc))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Perum Damri menambah armada. Menurut pengelola, stok tiket Damri masih ada.", ("Damri", "ORG")),
+        # followed by another capitalised word: part of a longer name, left alone
+        ("PT Sentosa menambah armada. Kapal Sentosa Jaya berlayar.", None),
+    ],
+)
+def test_a_company_named_without_its_legal_form_is_the_same_organisation(blank, text, expected):
+    doc = blank(text)
+    doc.ents = [Span(doc, 0, 2, label="ORG")]
+    out = ents(EntityRules(blank)(doc))
+    if expected is None:
+        assert not any(t == "Sentosa" for t, _ in out)
+    else:
+        assert expected in out

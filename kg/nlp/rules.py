@@ -405,7 +405,7 @@ class _Run:
                 self.ents.remove(span)
                 continue
             if len(toks) == 1 and self.sent_start(span.start) and toks[0].text.casefold() in self.lower_words:
-                # "Bersepeda membuat ...": a word the article also writes in lower case, opening
+                # "Berkebun membuat ...": a word the article also writes in lower case, opening
                 # a sentence, is a common word
                 self.ents.remove(span)
                 continue
@@ -433,7 +433,7 @@ class _Run:
                 self.ents.remove(span)
                 continue
             if span.label_ != "PER" and len(toks) <= 3 and self.after_prefix(span.start):
-                # "dr [Algazali]", "Kombes [Yusuf]": a rank or honorific is a person's
+                # "dr [Wirastuti]", "Kombes [Yusuf]": a rank or honorific is a person's
                 self.ents.remove(span)
                 self.ents.add(span.start, span.end, "PER", made=False)
                 continue
@@ -451,7 +451,7 @@ class _Run:
                     self.ents.add(span.start, span.end, "ORG", made=False)
                     continue
             if span.label_ == "PER" and len(toks) >= 2 and self.lex.match_cue(self.doc, span.start, self.lex.org_cues):
-                # "Gugus Tugas Percepatan" is an office, not a person: the rules read it again
+                # "Satgas Siaga Banjir" is an office, not a person: the rules read it again
                 self.ents.remove(span)
                 continue
             if span.label_ == "PER":
@@ -465,7 +465,7 @@ class _Run:
                     self.ents.add(span.start + 1, span.end, "PER", made=False)
 
     def join_split_names(self) -> None:
-        """Joins a person's name a recognizer cut in two: "[Dwi Oktavia] Tatri [Lestari Handayani]"
+        """Joins a person's name a recognizer cut in two: "[Sri Wahyuni] Ratna [Dewi Lestari]"
         (pieces of a person's name with at most one free name word between them)."""
         doc = self.doc
         for span in sorted(self.ents.spans, key=lambda s: s.start):
@@ -1246,6 +1246,11 @@ class _Run:
                        and all(self.name_token(t) for t in toks[k:]) and not self.place_like(toks[k], span)), None)
             if at is None:
                 continue
+            # the office keeps a name of its own: "Perum [Damri]" is not an office and a person
+            cue_end = self.lex.match_cue(doc, span.start, self.lex.org_cues | self.lex.place_cues)
+            if (cue_end is not None and span.start + at <= cue_end) or (
+                    at == 1 and toks[0].text.casefold().rstrip(".") in LEGAL_FORMS):
+                continue
             # a person's own longer name ("Joko Widodo", "Widodo" alone) stays whole: a person
             # span is split only when two words or more, none used alone, stand before the name
             if span.label_ == "PER" and (at < 2 or any(t.text in self.solo_words for t in toks[:at])):
@@ -1257,11 +1262,11 @@ class _Run:
             self.ents.add(span.start + at, span.end, "PER", made=made)
 
     def split_after_known_place(self) -> None:
-        """Splits a person's name off a place span: "[Provinsi Maluku Rina Sari]" where the article
-        knows "Maluku" as a place and the words after it as nothing else."""
+        """Splits a person's name off a place span: "[Provinsi Sumba Rina Sari]" where the article
+        knows "Sumba" as a place and the words after it as nothing else."""
         doc = self.doc
         for span in list(self.ents.spans):
-            # a gazetteer id may come from the place inside ("Maluku"), so linked spans count too
+            # a gazetteer id may come from the place inside ("Sumba"), so linked spans count too
             if span.label_ != "LOC" or self.ents.at(span.start) is not span:
                 continue
             cue_end = self.lex.match_cue(doc, span.start, self.lex.place_cues)
@@ -1281,7 +1286,7 @@ class _Run:
 
     def place_like(self, tok: Token, span: Span) -> bool:
         """Whether the article uses the word of ``tok`` as a place or office: inside another
-        organisation or place span, or after "di", "ke", "dari" ("di Banyuwangi")."""
+        organisation or place span, or after "di", "ke", "dari" ("di Wonosari")."""
         word = tok.text
         for other in self.ents.spans:
             if other is not span and other.label_ != "PER" and any(t.text == word for t in other):
@@ -1290,10 +1295,15 @@ class _Run:
                    for t in self.doc)
 
     def propagate(self) -> None:
-        """Tags later single-word mentions of a known person's surname or first name."""
+        """Tags later single-word mentions of a known person's surname or first name, and a
+        company's name without its legal form ("Bulog" after "Perum Bulog")."""
         doc = self.doc
         parts: dict[str, set[str]] = {}
+        companies: dict[str, set[str]] = {}
         for span in self.ents.spans:
+            if span.label_ == "ORG" and len(span) == 2 and span[0].text.casefold().rstrip(".") in LEGAL_FORMS \
+                    and self.name_token(span[1]):
+                companies.setdefault(fold_name(span[1].text), set()).add(fold_name(span.text))
             if span.label_ != "PER" or len(span) < 2:
                 continue
             full = fold_name(span.text)
@@ -1302,6 +1312,11 @@ class _Run:
                     parts.setdefault(fold_name(tok.text), set()).add(full)
         for i, tok in enumerate(doc):
             if self.ents.at(i) is not None or not self.cap(tok):
+                continue
+            firms = companies.get(fold_name(tok.text))
+            if firms is not None and len(firms) == 1 and fold_name(tok.text) not in parts \
+                    and not (i + 1 < len(doc) and self.cap(doc[i + 1])):
+                self.ents.add(i, i + 1, "ORG")
                 continue
             owners = parts.get(fold_name(tok.text))
             if owners is None or len(owners) != 1:
