@@ -143,3 +143,32 @@ def test_an_article_declaring_an_unsupported_language_is_reported_and_the_rest_g
 def test_english_model_is_used_and_named_in_provenance(english_graph):
     pipelines = {str(o) for o in english_graph.objects(None, URIRef(KGO + "pipeline"))}
     assert any("ner_model=en_core_web_sm" in p and "kg_ner_labels" in p for p in pipelines)
+
+
+def _people_and_roles(text: str) -> dict[str, tuple[str, tuple[str, ...]]]:
+    document = api.read_article(("Test headline for an English story\n\n" + text + "\n").encode(), source_name="t.txt")
+    article = api.extract(document, language="en")
+    return {e.name: (e.type, tuple(r.title for r in e.roles)) for e in article.entities}
+
+
+@pytest.mark.parametrize(
+    "text, name, type_, roles",
+    [
+        ("Education Minister Nadia Rahim opened the school on Monday.",
+         "Nadia Rahim", "Person", ("Education Minister",)),
+        ("Russian President Vladimir Putin spoke in Moscow.", "Vladimir Putin", "Person", ("Russian President",)),
+        ("Foreign Minister Dmytro Kuleba met his Polish counterpart.", "Dmytro Kuleba", "Person", ("Foreign Minister",)),
+        ("Data from the Central Bureau of Statistics showed a rise in prices.",
+         "Central Bureau of Statistics", "Organization", ()),
+        ("The decision was announced by Gen. Andika Perkasa at the base.", "Andika Perkasa", "Person", ()),
+    ],
+)
+def test_english_entities_keep_titles_out_of_names_and_in_roles(text, name, type_, roles):
+    found = _people_and_roles(text)
+    assert found.get(name) == (type_, roles), found
+
+
+@pytest.mark.parametrize("word", ["Monday", "July", "However", "According", "He", "Reporting"])
+def test_english_calendar_and_function_words_are_not_entities(word):
+    found = _people_and_roles(f"{word} the regional council met in Surabaya to discuss the budget.")
+    assert word not in found, found

@@ -442,6 +442,10 @@ class _Run:
                 # with its office and person; the title rule reads the words again
                 self.ents.remove(span)
                 continue
+            if span.label_ != "PER" and self.modifiers_before_role(span):
+                # "[Education] Minister Nadiem Makarim": a portfolio word is part of the role
+                self.ents.remove(span)
+                continue
             if span.label_ == "LOC":
                 org_end = self.lex.match_cue(self.doc, span.start, self.lex.org_cues)
                 place_end = self.lex.match_cue(self.doc, span.start, self.lex.place_cues)
@@ -484,6 +488,16 @@ class _Run:
             self.ents.remove(span)
             self.ents.remove(nxt)
             self.ents.add(start, end, "PER", made=False)
+
+    def modifiers_before_role(self, span: Span) -> bool:
+        """Whether ``span`` is only title modifiers and a role follows it."""
+        i = span.start
+        while i < span.end:
+            found = self.lex.match_title(self.doc, i, frozenset({"modifier"}))
+            if found is None or found[0] > span.end:
+                return False
+            i = found[0]
+        return self.lex.match_title(self.doc, span.end, ROLE_KINDS) is not None
 
     def titles(self) -> None:
         """People after titles, and roles in appositions after names."""
@@ -1242,7 +1256,9 @@ class _Run:
             if span.kb_id_ or len(span) < 2 or self.ents.at(span.start) is not span:
                 continue
             toks = list(span)
+            # (never after a lower-case word inside the span: "Bureau of [Statistics]" is one name)
             at = next((k for k in range(max(1, len(toks) - 3), len(toks)) if toks[k].text in self.solo_words
+                       and self.cap(toks[k - 1])
                        and all(self.name_token(t) for t in toks[k:]) and not self.place_like(toks[k], span)), None)
             if at is None:
                 continue
