@@ -99,6 +99,18 @@ EXPECTED_META = {
         agency="TEMPO",
         caption="Gedung Merah Putih KPK",
     ),
+    "antara-en-ukraine-nato.txt": dict(
+        headline="Ukraine says G7 pledges are no substitute for NATO membership",
+        lede=None,
+        authors=["Laura Whitfield"],  # in the byline and again in the closing credit line
+        editors=["Mark Dawson"],
+        publisher="ANTARA",
+        dateline="KYIV",
+        date="2023-07-13T19:40:00+07:00",
+        photographer=None,
+        agency=None,
+        caption=None,
+    ),
     "english-wire-summit.txt": dict(
         headline="Leaders pledge new climate fund at Jakarta summit",
         lede=None,
