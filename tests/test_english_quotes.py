@@ -92,11 +92,11 @@ def test_english_quote_patterns(text, expected):
 @pytest.mark.parametrize(
     "text, statement, speaker",
     [
-        ("KYIV, July 13 (ANTARA) - The border crossing will reopen on Monday, "
-         "Interior Minister Olena Kovalenko said.",
+        (("KYIV, July 13 (ANTARA) - The border crossing will reopen on Monday, "
+          "Interior Minister Olena Kovalenko said."),
          "The border crossing will reopen on Monday", "Olena Kovalenko"),
-        ("JAKARTA, KOMPAS.com - Harga beras di pasar tradisional mulai turun pekan ini, "
-         "kata Kepala Dinas Perdagangan Rina Wulandari, Senin.",
+        (("JAKARTA, KOMPAS.com - Harga beras di pasar tradisional mulai turun pekan ini, "
+          "kata Kepala Dinas Perdagangan Rina Wulandari, Senin."),
          "Harga beras di pasar tradisional mulai turun pekan ini", "Rina Wulandari"),
     ],
     ids=["english-wire", "indonesian-portal"],
