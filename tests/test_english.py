@@ -161,11 +161,18 @@ def _people_and_roles(text: str) -> dict[str, tuple[str, tuple[str, ...]]]:
         ("Data from the Central Bureau of Statistics showed a rise in prices.",
          "Central Bureau of Statistics", "Organization", ()),
         ("The decision was announced by Gen. Andika Perkasa at the base.", "Andika Perkasa", "Person", ()),
+        ("Researchers at Gadjah Mada University found the strain.", "Gadjah Mada University", "Organization", ()),
+        ("The Prosperous Justice Party rejected the bill.", "Prosperous Justice Party", "Organization", ()),
     ],
 )
 def test_english_entities_keep_titles_out_of_names_and_in_roles(text, name, type_, roles):
     found = _people_and_roles(text)
     assert found.get(name) == (type_, roles), found
+
+
+def test_a_head_word_alone_is_no_organisation():
+    found = _people_and_roles("The university said the party and the committee would meet on Friday.")
+    assert not any(t == "Organization" for t, _ in found.values()), found
 
 
 @pytest.mark.parametrize("word", ["Monday", "July", "However", "According", "He", "Reporting"])

@@ -83,6 +83,7 @@ class Lexicon:
     not_entities: dict[tuple[str, ...], str]  # casefolded phrase -> month | day | junk | function | common
     person_cues: dict[str, str]  # casefolded word -> after | before | filler
     max_len: int
+    org_heads: frozenset[str] = frozenset()  # as written: "University" ends "Monash University"
 
     def match_title(self, doc: Doc, i: int, kinds: frozenset[str]) -> tuple[int, str] | None:
         """Longest title phrase of one of ``kinds`` starting at token ``i``: (end token, kind)."""
@@ -151,7 +152,8 @@ def load_lexicon() -> Lexicon:
     place = frozenset(tuple(row[0].split()) for lang in LANGUAGES for row in _read_table(f"place_cues_{lang}.txt"))
     cues = {row[0].casefold(): row[1].strip() for row in _read_table("person_cues_id.txt")}
     max_len = max(len(p) for p in (*titles, *org, *place, *not_entities))
-    return Lexicon(titles, org, place, not_entities, cues, max_len)
+    heads = frozenset(row[0].strip() for row in _read_table("org_heads_en.txt"))
+    return Lexicon(titles, org, place, not_entities, cues, max_len, heads)
 
 
 ROLE_KINDS = frozenset({"role", "role_place", "role_local"})
@@ -374,6 +376,7 @@ class _Run:
         self.titles()
         self.cue_people()
         self.cue_spans()
+        self.head_final_organisations()
         self.acronyms()
         self.headline_spans()
         self.split_at_solo_words()
@@ -1065,6 +1068,20 @@ class _Run:
                         i = span.end - 1
                         break
             i += 1
+
+    def head_final_organisations(self) -> None:
+        """Organisations whose name ends with its kind, as English writes them: "Gadjah Mada
+        University", "Democratic Party". Only free capitalised words before the head join it."""
+        doc = self.doc
+        for i, tok in enumerate(doc):
+            if tok.text not in self.lex.org_heads or self.ents.at(i) is not None or self.titlecase_line(i):
+                continue
+            k = i
+            while k > 0 and self.ents.at(k - 1) is None and self.cap(doc[k - 1]) and doc[k - 1].text.isalpha() \
+                    and self.lex.kind_of(doc[k - 1].text) not in ("month", "day", "junk", "function"):
+                k -= 1
+            if k < i:
+                self.ents.add(k, i + 1, "ORG")
 
     def acronyms(self) -> None:
         """"Amerika Serikat (AS)": the abbreviation in brackets after a name is the same kind of entity."""
