@@ -170,6 +170,15 @@ def test_english_entities_keep_titles_out_of_names_and_in_roles(text, name, type
     assert found.get(name) == (type_, roles), found
 
 
+def test_an_organisation_written_before_the_title_is_the_roles_organisation():
+    document = api.read_article(b"Headline of a test story\n\nNATO Secretary General Jens Stoltenberg arrived in Vilnius.\n")
+    article = api.extract(document, language="en")
+    person = next(e for e in article.entities if e.name == "Jens Stoltenberg")
+    [role] = person.roles
+    assert role.title == "NATO Secretary General"
+    assert article.entity(role.of).name == "NATO"
+
+
 def test_a_head_word_alone_is_no_organisation():
     found = _people_and_roles("The university said the party and the committee would meet on Friday.")
     assert not any(t == "Organization" for t, _ in found.values()), found

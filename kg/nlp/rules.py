@@ -1001,6 +1001,11 @@ class _Run:
         doc = self.doc
         while title_end > title_start and doc[title_end - 1].text in (",", ".", "/"):
             title_end -= 1
+        owner = self.ents.at(title_start - 1) if title_start > 0 else None
+        if (doc.lang_ == "en" and not of_spans and owner is not None and owner.end == title_start
+                and owner.label_ in ("ORG", "LOC")):
+            # English puts the organisation or country first: "NATO Secretary General X"
+            title_start, of_spans = owner.start, [owner]
         self.pending.append((title_start, title_end, person, list(of_spans)))
 
     def finish_roles(self) -> None:
