@@ -81,6 +81,12 @@ def test_conforming_graph_passes(name):
             "schema:softwareVersion",
             "softwareVersion",
         ),
+        # a source record's other fields: one named node with exactly one plain value
+        ("propertyvalue-bad-value.ttl", "article/t1/property/rubrik", "schema:value", "exactly one schema:value"),
+        ("propertyvalue-bad-two-values.ttl", "article/t1/property/dibaca", "schema:value", "exactly one"),
+        ("propertyvalue-bad-datatype.ttl", "article/t1/property/terbit", "schema:value", "rdf:JSON literal"),
+        ("propertyvalue-bad-name.ttl", "article/t1/property/x", "schema:name", "non-empty string"),
+        ("article-bad-additional-property.ttl", "article/t1", "schema:additionalProperty", "schema:PropertyValue"),
     ],
 )
 def test_violating_graph_fails_with_exactly_its_violation(name, focus, path, fragment):
@@ -146,3 +152,9 @@ def test_article_without_headline_conforms_with_a_warning():
     assert report.conforms
     assert [v.severity for v in report.violations] == ["Warning"]
     assert "no headline" in report.violations[0].line()
+
+
+def test_every_kind_of_property_value_conforms():
+    """Strings, integers, decimals, booleans, doubles and rdf:JSON values all pass."""
+    report = validate(_load("propertyvalue-ok.ttl"))
+    assert report.conforms and report.violations == (), report.text()
