@@ -162,6 +162,10 @@ def _people_and_roles(text: str) -> dict[str, tuple[str, tuple[str, ...]]]:
          "Central Bureau of Statistics", "Organization", ()),
         ("The decision was announced by Gen. Andika Perkasa at the base.", "Andika Perkasa", "Person", ()),
         ("Researchers at Gadjah Mada University found the strain.", "Gadjah Mada University", "Organization", ()),
+        ('"We will run more trains," said Arif Nugroho, the company\'s president director.',
+         "Arif Nugroho", "Person", ("president director",)),
+        ("Laila Haddad, an envoy of the Arab League, said the talks were useful.",
+         "Laila Haddad", "Person", ("envoy",)),
         ("The Prosperous Justice Party rejected the bill.", "Prosperous Justice Party", "Organization", ()),
     ],
 )

@@ -444,3 +444,21 @@ def test_a_company_named_without_its_legal_form_is_the_same_organisation(blank, 
         assert not any(t == "Sentosa" for t, _ in out)
     else:
         assert expected in out
+
+
+@pytest.mark.parametrize(
+    "text, office_span, person, role",
+    [
+        ("Budi Santoso, Kepala Dinas Pendidikan Kota Palu, meninjau sekolah.", (3, 6),
+         "Budi Santoso", "Kepala Dinas Pendidikan Kota Palu"),
+        ("Budi Santoso, Kepala Dinas Pendidikan Palu, meninjau sekolah.", (3, 5),
+         "Budi Santoso", "Kepala Dinas Pendidikan Palu"),
+    ],
+)
+def test_the_place_after_an_appositive_roles_office_is_no_person(blank, text, office_span, person, role):
+    """'Name, Kepala Dinas X Palu,': a recognizer's office span is followed by the place, not a name."""
+    doc = blank(text)
+    doc.ents = [Span(doc, 0, 2, label="PER"), Span(doc, *office_span, label="ORG")]
+    doc = EntityRules(blank)(doc)
+    assert ("Palu", "PER") not in ents(doc)
+    assert (role, person) in [(r[0], r[1]) for r in roles(doc)]

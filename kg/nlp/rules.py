@@ -84,6 +84,7 @@ class Lexicon:
     person_cues: dict[str, str]  # casefolded word -> after | before | filler
     max_len: int
     org_heads: frozenset[str] = frozenset()  # as written: "University" ends "Monash University"
+    determiners: frozenset[str] = frozenset()  # casefolded: "the", "a", "an"
 
     def match_title(self, doc: Doc, i: int, kinds: frozenset[str]) -> tuple[int, str] | None:
         """Longest title phrase of one of ``kinds`` starting at token ``i``: (end token, kind)."""
@@ -153,7 +154,8 @@ def load_lexicon() -> Lexicon:
     cues = {row[0].casefold(): row[1].strip() for row in _read_table("person_cues_id.txt")}
     max_len = max(len(p) for p in (*titles, *org, *place, *not_entities))
     heads = frozenset(row[0].strip() for row in _read_table("org_heads_en.txt"))
-    return Lexicon(titles, org, place, not_entities, cues, max_len, heads)
+    determiners = frozenset(row[0].strip().casefold() for row in _read_table("determiners_en.txt"))
+    return Lexicon(titles, org, place, not_entities, cues, max_len, heads, determiners)
 
 
 ROLE_KINDS = frozenset({"role", "role_place", "role_local"})
@@ -574,11 +576,12 @@ class _Run:
             (self.ents.at(title_start - 2) is not None and self.ents.at(title_start - 2).label_ == "PER")
             or self.name_token(doc[title_start - 2]))
         if (existing is None and appositive and n_end < len(doc) and doc[n_end].text in (",", ".", ")")
-                and not of_spans and n_end - n_start <= 2):
-            # "Budi, Kepala Desa Sukamaju, ...": the words after the role name its place, not a person
-            if role_kind in ("role_place", "role_local") and not of_spans:
+                and n_end - n_start <= 2 and (not of_spans or n_start == title_end)):
+            # "Budi, Kepala Desa Sukamaju, ...", "Budi, Kepala Dinas Pendidikan Kota Palu, ...":
+            # the words after the role name its place, not a person
+            if role_kind in ("role_place", "role_local") or of_spans:
                 place = self.ents.add(n_start, n_end, "LOC")
-                of_spans = [place] if place is not None else []
+                of_spans = [*of_spans, place] if place is not None else of_spans
             self.apposition(title_start, n_end, of_spans)
             return n_end
         # "Gubernur Gorontalo Rusli Habibie": the first word names the place the role governs
@@ -956,7 +959,8 @@ class _Run:
     def apposition(self, title_start: int, title_end: int, of_spans: list[Span]) -> None:
         """Records "Name, Title" when a role phrase follows a name and a comma."""
         doc = self.doc
-        if title_start < 2 or doc[title_start - 1].text != ",":
+        comma = self.apposition_comma(title_start)
+        if comma is None:
             return
         end = title_end
         # "Kepala Dusun X, Kelurahan Y, Kecamatan Z": the role goes on over places
@@ -975,9 +979,24 @@ class _Run:
                 break
             of_spans.append(span)
             end = span.end
-        person = self.name_before(title_start - 1)
+        person = self.name_before(comma)
         if person is not None:
             self.record_role(title_start, end, person, of_spans)
+
+    def apposition_comma(self, title_start: int) -> int | None:
+        """The comma that opens an apposition ending in the title at ``title_start``: right before
+        it, or in English before an article and a possessive ("X, the company's president director")."""
+        doc = self.doc
+        if title_start >= 2 and doc[title_start - 1].text == ",":
+            return title_start - 1
+        if doc.lang_ != "en":
+            return None
+        for k in range(title_start - 1, max(1, title_start - 4), -1):
+            if doc[k].text.casefold() in self.lex.determiners:
+                return k - 1 if doc[k - 1].text == "," and k >= 2 else None
+            if not (doc[k].text in ("'s", "’s") or doc[k].is_lower):
+                return None
+        return None
 
     def name_before(self, comma: int) -> Span | None:
         """The person span ending just before token ``comma``, made from a capitalised run if needed."""
@@ -1000,6 +1019,10 @@ class _Run:
     def record_role(self, title_start: int, title_end: int, person: Span, of_spans: list[Span]) -> None:
         doc = self.doc
         while title_end > title_start and doc[title_end - 1].text in (",", ".", "/"):
+            title_end -= 1
+        # "envoy of" before "the Arab League": a joining word does not end a role
+        while title_end - 1 > title_start and doc[title_end - 1].is_lower and \
+                self.lex.titles.get((doc[title_end - 1].text,)) == "part":
             title_end -= 1
         owner = self.ents.at(title_start - 1) if title_start > 0 else None
         if (doc.lang_ == "en" and not of_spans and owner is not None and owner.end == title_start
