@@ -107,3 +107,12 @@ def test_read_source_raises_for_a_binary_file():
     """A binary file given with a text extension is refused by the reader."""
     with pytest.raises(InputError):
         read_source(Source("x.txt", "text", b"\x00\x01\x02" * 100))
+
+
+@pytest.mark.parametrize("content", [b"", b"\n\n  \n"], ids=["empty", "blank-lines"])
+def test_a_json_lines_file_without_records_is_reported_not_skipped(tmp_path, content):
+    """An empty dump is a failure the user hears about, not a run that silently exports nothing."""
+    dump = tmp_path / "dump.jsonl"
+    dump.write_bytes(content)
+    [found] = list(iter_sources([dump]))
+    assert isinstance(found, InputError) and "holds no article" in str(found)

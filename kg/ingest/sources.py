@@ -141,7 +141,13 @@ def _from_file(path: Path, max_bytes: int | None) -> Iterator[Source | InputErro
             kind = kind_of(path, head)
             if kind == "jsonl":
                 fh.seek(0)
-                yield from _lines(fh, label, label)
+                found = False
+                for source in _lines(fh, label, label):
+                    found = True
+                    yield source
+                if not found:
+                    yield InputError("the JSON Lines file holds no article (no non-blank line)",
+                                     "give one JSON object with \"text\" or \"html\" per line", source=label)
                 return
             limit = max_bytes or (MAX_HTML_BYTES if kind == "html" else MAX_TEXT_BYTES)
             size = os.fstat(fh.fileno()).st_size
