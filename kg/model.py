@@ -74,6 +74,9 @@ class PageMetadata:
     url: str | None = None
     language: str | None = None  # BCP 47, when the source says so
     image: ImageCredit | None = None
+    # where the dateline prefix ("KYIV, July 13 (ANTARA) - ", "JAKARTA, KOMPAS.com - ") ends in
+    # the text: the story's own words start there
+    dateline_end: int | None = None
 
 
 @dataclass(frozen=True)

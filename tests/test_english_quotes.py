@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from kg.ingest.text import read_text
 from kg.nlp.quotes import find_quotes
 
 
@@ -102,5 +103,8 @@ def test_english_quote_patterns(text, expected):
     ids=["english-wire", "indonesian-portal"],
 )
 def test_a_dateline_is_not_part_of_a_statement_that_opens_the_story(text, statement, speaker):
-    [record] = find_quotes(text, ())
+    """The layout says where the dateline ends; the statement starts after it."""
+    document = read_text(("A headline for the test story\n\nBy Test Writer\n\n" + text + "\n").encode(), source="t.txt")
+    assert document.meta.dateline_end is not None
+    [record] = find_quotes(document.text, document.blocks, dateline_end=document.meta.dateline_end)
     assert (record.text, record.speaker_text) == (statement, speaker)

@@ -369,6 +369,7 @@ def _analyze_body(text: str, start: int) -> tuple[list[Block], PageMetadata]:
         authors=tuple(move(n) for n in meta.authors), editors=tuple(move(n) for n in meta.editors),
         publisher=move(meta.publisher), dateline=move(meta.dateline), date_published=meta.date_published,
         url=meta.url, language=meta.language, image=image,
+        dateline_end=meta.dateline_end + start if meta.dateline_end is not None else None,
     )
 
 
@@ -403,6 +404,7 @@ def _merge_metadata(text, blocks, layout, page, extracted, *, url, language) -> 
         url=url or page.get("url") or getattr(extracted, "url", None) or layout.url,
         language=language or _language(page.get("language")) or layout.language,
         image=_image(image, name) if image else layout.image,
+        dateline_end=layout.dateline_end,
     )
 
 

@@ -358,7 +358,7 @@ def _credit(
 
 
 def _dateline(text: str, cell: _Cell, rules: _Rules, *, place_only: bool):
-    """Match a dateline at the start of a block: (place or None, outlet or None), or None."""
+    """Match a dateline at the start of a block: (place or None, outlet or None, where it ends), or None."""
     for pattern in rules.datelines:
         has_outlet = "outlet" in pattern.groupindex
         if has_outlet == place_only:
@@ -375,7 +375,7 @@ def _dateline(text: str, cell: _Cell, rules: _Rules, *, place_only: bool):
             if has_outlet
             else None
         )
-        return place, outlet
+        return place, outlet, at + m.end()
     return None
 
 
@@ -427,6 +427,7 @@ class _Page:
     widget_titles: list[str] = field(default_factory=list)
     dateline: Name | None = None
     dateline_at: int | None = None
+    dateline_end: int | None = None
     image_credit: tuple[Name, Name | None, Name | None] | None = None
     top: int | None = None  # first block of the byline/credit/dateline area
     headline_at: int | None = None
@@ -500,7 +501,7 @@ def _find_dateline(page: _Page) -> None:
             continue
         found = _dateline(page.text, cell, page.rules, place_only=False)
         if found:
-            page.dateline, outlet = found
+            page.dateline, outlet, page.dateline_end = found
             page.dateline_at = i
             if outlet:
                 page.outlets.setdefault("dateline", outlet)
@@ -515,7 +516,8 @@ def _find_dateline(page: _Page) -> None:
             continue
         found = _dateline(page.text, cells[i], page.rules, place_only=True)
         if found:
-            page.dateline, page.dateline_at = found[0], i
+            page.dateline, _, page.dateline_end = found
+            page.dateline_at = i
             return
 
 
@@ -656,4 +658,5 @@ def _metadata(page: _Page) -> PageMetadata:
         dateline=page.dateline,
         date_published=page.date_published,
         image=image,
+        dateline_end=page.dateline_end,
     )

@@ -47,7 +47,7 @@ def extract(document: Document, nlp: Language | None = None, *, language: str | 
     mentions = sorted(
         (m.start, m.end, LABEL_OF_TYPE[e.type]) for e in entities for m in e.mentions
     )
-    records = find_quotes(document.text, document.blocks, mentions)
+    records = find_quotes(document.text, document.blocks, mentions, dateline_end=meta.dateline_end)
     statements = build_statements(
         document.text, records, entities, lambda name, type_: resolver.add_name(name, type_, "speaker")
     )

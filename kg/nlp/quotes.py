@@ -273,8 +273,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 class _Finder:
-    def __init__(self, text: str, blocks: Sequence[Block], mentions: Sequence[Mention]):
+    def __init__(self, text: str, blocks: Sequence[Block], mentions: Sequence[Mention],
+                 dateline_end: int | None = None):
         self.text = text
+        self.dateline_end = dateline_end
         self.lex = load_lexicon()
         self.paras = _paragraphs(text, blocks)
         self.spans = _quote_spans(text, self.paras)
@@ -774,12 +776,9 @@ class _Finder:
             return
 
     def _after_dateline(self, start: int) -> int:
-        """Past the dateline ("KYIV, July 13 (ANTARA) - ") when a paragraph opens with one at ``start``."""
-        para = self.para_of(start)
-        if para is None or para[0] != start:
-            return start
-        m = _DATELINE.match(self.text, start, para[1])
-        return m.end() if m else start
+        """Past the dateline the layout found ("KYIV, July 13 (ANTARA) - "), when it lies at ``start``."""
+        end = self.dateline_end
+        return end if end is not None and start <= end and self.para_of(start) == self.para_of(end) else start
 
     def _only_adverbs(self, start: int, end: int) -> bool:
         return all(w.casefold() in self.lex.adverbs for _, _, w in _words(self.text, start, end))
@@ -840,22 +839,22 @@ class _Finder:
 
 
 
-# a dateline opening the first paragraph: "KYIV, July 13 (ANTARA) - ", "JAKARTA, KOMPAS.com - "
-_DATELINE = re.compile(r"[A-Z][\w .'’-]{1,40}(?:,[^()\n–—-]{1,40})?(?:\s*\([^()\n]{1,30}\))?\s*(?:--|[–—-])\s+")
 # ", an analyst at Jakarta Capital," between a name and its verb
 _APPOSITION = re.compile(r"\s*,[^,]{1,80},\s*")
 # a comma, then at most five words without punctuation, up to the speaker's name
 _TRAILING_DESCRIPTION = re.compile(r",(?:\s+[\w.'’-]+){0,5}\s*$")
 
 
-def find_quotes(text: str, blocks: Sequence[Block], mentions: Sequence[Mention] = ()) -> list[QuoteRecord]:
+def find_quotes(text: str, blocks: Sequence[Block], mentions: Sequence[Mention] = (), *,
+                dateline_end: int | None = None) -> list[QuoteRecord]:
     """Finds the direct quotes and reported speech in the body blocks, in text order.
 
     ``mentions`` are the recognizer's (start, end, label) with label PER/ORG/LOC; without them,
     capitalised word sequences stand in (see :func:`guess_mentions`). With no blocks at all, every
-    blank-line separated paragraph of ``text`` is searched.
+    blank-line separated paragraph of ``text`` is searched. ``dateline_end`` is where the layout's
+    dateline ends (``PageMetadata.dateline_end``): a statement never starts inside it.
     """
-    return _Finder(text, blocks, mentions).run()
+    return _Finder(text, blocks, mentions, dateline_end).run()
 
 
 def guess_mentions(text: str, blocks: Sequence[Block] = ()) -> list[Mention]:
