@@ -13,13 +13,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from pathlib import Path
 from typing import Literal
 
-from kg.errors import ConfigError
 from kg.model import ARTICLE_TEXT_KINDS, Block
-
-DATA_DIR = Path(__file__).parent / "data"
+from kg.nlp.wordlists import read_lines, read_sections
 
 SpeakerKind = Literal["name", "title", "organization", "pronoun", "none"]
 Mention = tuple[int, int, str]
@@ -82,37 +79,26 @@ class Lexicon:
     stance_words: frozenset[str] = frozenset()  # "yakin": makes the name before it a subject
 
 
-def read_word_list(name: str) -> list[str]:
-    """The entries of a word list in ``kg/nlp/data``, without comments and blank lines."""
-    path = DATA_DIR / name
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise ConfigError(f"cannot read quote data file {path}: {exc}",
-                          "reinstall kg or restore the file from the repository") from exc
-    return [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
-
-
 def _folded(*names: str) -> frozenset[str]:
-    return frozenset(w.casefold() for name in names for w in read_word_list(name))
+    return frozenset(w.casefold() for name in names for w in read_lines(name))
 
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """Reads the cue, verb, pronoun, title and context word lists once."""
     heads = {}
-    for line in read_word_list("name_heads_id.txt"):
+    for line in read_lines("name_heads_id.txt"):
         label, _, word = line.partition("\t")
         heads[word.strip()] = label.strip()
     return Lexicon(
         cues=_folded("cues_id.txt", "cues_en.txt"),
         speech_verbs=_folded("speech_verbs_id.txt", "speech_verbs_en.txt"),
-        passive_cues=frozenset(w.casefold() for w in read_word_list("passive_cues_id.txt")),
+        passive_cues=frozenset(w.casefold() for w in read_lines("passive_cues_id.txt")),
         pronouns=_folded("pronouns_id.txt", "pronouns_en.txt"),
-        not_quote_context=frozenset(w.casefold() for w in read_word_list("not_quote_context_id.txt")),
+        not_quote_context=frozenset(w.casefold() for w in read_lines("not_quote_context_id.txt")),
         # shared with the entity rules, which keep phrases under "# [kind]" headings: any word of
         # any title phrase counts here ("Kepala" from "Kepala Dinas")
-        titles=frozenset(w for line in read_word_list("titles_id.txt") for w in line.split()) | _english_titles(),
+        titles=frozenset(w for line in read_lines("titles_id.txt") for w in line.split()) | _english_titles(),
         name_heads=heads,
         abbreviations=_folded("abbreviations_id.txt", "abbreviations_en.txt"),
         adverbs=_folded("adverbs_id.txt", "adverbs_en.txt"),
@@ -122,21 +108,15 @@ def load_lexicon() -> Lexicon:
         determiners=_folded("determiners_en.txt"),
         stance_words=_folded("stance_words_id.txt"),
         # longest first, so that a longer phrase is tried before a phrase it starts with
-        source_markers=tuple(sorted({tuple(line.casefold().split()) for line in read_word_list("source_markers.txt")},
+        source_markers=tuple(sorted({tuple(line.casefold().split()) for line in read_lines("source_markers.txt")},
                                     key=len, reverse=True)),
     )
 
 
 def _english_titles() -> frozenset[str]:
     """The words of English role, rank and honorific phrases ("Foreign", "Minister", "Gen.")."""
-    words, kind = set(), ""
-    for line in (DATA_DIR / "titles_en.txt").read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line.startswith("# [") and line.endswith("]"):
-            kind = line[3:-1]
-        elif line and not line.startswith("#") and kind in ("role", "rank", "honorific"):
-            words.update(line.split())
-    return frozenset(words)
+    sections = read_sections("titles_en.txt", casefold=False)
+    return frozenset(w for phrase, kind in sections.items() if kind in ("role", "rank", "honorific") for w in phrase)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -22,23 +22,19 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from kg.errors import ConfigError
+from kg.nlp.wordlists import read_lines, read_sections, read_table
 
-DATA_DIR = Path(__file__).with_name("data")
 MAX_NAME_TOKENS = 5
 DIRECTIONS = frozenset({"utara", "selatan", "barat", "timur", "tengah", "raya", "laut", "daya"})
 CONNECTORS = frozenset({"dan", "untuk", "bidang", "/", "&", "-", "of", "for", "and", "urusan"})
 PREPOSITIONS = frozenset({"di", "ke", "dari", "pada", "dengan", "oleh", "bagi", "untuk", "dalam", "antara"})
 SENTENCE_END = frozenset({".", "!", "?", "\n"})
-LEGAL_FORMS = frozenset(
-    line.strip().casefold() for line in (DATA_DIR / "legal_forms_id.txt").read_text(encoding="utf-8").splitlines()
-    if line.strip() and not line.startswith("#"))
+LEGAL_FORMS = frozenset(line.casefold() for line in read_lines("legal_forms_id.txt"))
 # "DEMAK, KOMPAS —", "TRIBUNNEWS.COM, DOHA –", "Jakarta (ANTARA) -": the place a story was filed from
 DATELINE = re.compile(r"^(?:(?P<place>[A-Z][A-Z]+(?: [A-Z][A-Z]+)?), [A-Z][A-Za-z.]+ [–—-]"
                       r"|[A-Za-z.]+, (?P<place2>[A-Z][A-Z]+(?: [A-Z][A-Z]+)?) [–—-]"
@@ -107,33 +103,6 @@ class Lexicon:
         return self.not_entities.get((word.casefold(),))
 
 
-def _read_table(name: str) -> list[list[str]]:
-    path = DATA_DIR / name
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise ConfigError(f"cannot read the entity rules data file {path}: {exc}", "reinstall kg-exporter") from exc
-    return [line.split("\t") for line in lines if line.strip() and not line.lstrip().startswith("#")]
-
-
-def _read_sections(name: str) -> dict[tuple[str, ...], str]:
-    """A list of phrases under ``# [kind]`` headings: casefolded phrase -> kind."""
-    path = DATA_DIR / name
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise ConfigError(f"cannot read the entity rules data file {path}: {exc}", "reinstall kg-exporter") from exc
-    out: dict[tuple[str, ...], str] = {}
-    kind = "other"
-    for line in lines:
-        line = line.strip()
-        if line.startswith("# [") and line.endswith("]"):
-            kind = line[3:-1].strip()
-        elif line and not line.startswith("#"):
-            out.setdefault(tuple(line.casefold().split()), kind)
-    return out
-
-
 # Each list is read for every language kg supports and merged: the words rarely clash, and one
 # lexicon serves an article whatever its language (Indonesian wins where both list a phrase).
 LANGUAGES = ("id", "en")
@@ -145,16 +114,16 @@ def load_lexicon() -> Lexicon:
     titles: dict[tuple[str, ...], str] = {}
     not_entities: dict[tuple[str, ...], str] = {}
     for language in LANGUAGES:
-        for phrase, kind in _read_sections(f"titles_{language}.txt").items():
+        for phrase, kind in read_sections(f"titles_{language}.txt").items():
             titles.setdefault(phrase, kind)
-        listed = {tuple(row[0].casefold().split()): row[1].strip() for row in _read_table(f"not_entities_{language}.txt")}
+        listed = {tuple(row[0].casefold().split()): row[1].strip() for row in read_table(f"not_entities_{language}.txt")}
         not_entities = {**listed, **not_entities}
-    org = frozenset(tuple(row[0].split()) for lang in LANGUAGES for row in _read_table(f"org_cues_{lang}.txt"))
-    place = frozenset(tuple(row[0].split()) for lang in LANGUAGES for row in _read_table(f"place_cues_{lang}.txt"))
-    cues = {row[0].casefold(): row[1].strip() for row in _read_table("person_cues_id.txt")}
+    org = frozenset(tuple(row[0].split()) for lang in LANGUAGES for row in read_table(f"org_cues_{lang}.txt"))
+    place = frozenset(tuple(row[0].split()) for lang in LANGUAGES for row in read_table(f"place_cues_{lang}.txt"))
+    cues = {row[0].casefold(): row[1].strip() for row in read_table("person_cues_id.txt")}
     max_len = max(len(p) for p in (*titles, *org, *place, *not_entities))
-    heads = frozenset(row[0].strip() for row in _read_table("org_heads_en.txt"))
-    determiners = frozenset(row[0].strip().casefold() for row in _read_table("determiners_en.txt"))
+    heads = frozenset(row[0].strip() for row in read_table("org_heads_en.txt"))
+    determiners = frozenset(row[0].strip().casefold() for row in read_table("determiners_en.txt"))
     return Lexicon(titles, org, place, not_entities, cues, max_len, heads, determiners)
 
 

@@ -1,0 +1,48 @@
+"""Read the word lists in ``kg/nlp/data``: one reader for every list the NLP stage uses.
+
+Formats: one entry a line (``read_lines``), tab-separated columns (``read_table``), and phrases
+under ``# [kind]`` headings (``read_sections``). Lines starting with ``#`` are comments.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.errors import ConfigError
+
+DATA_DIR = Path(__file__).with_name("data")
+
+
+def _lines(name: str) -> list[str]:
+    path = DATA_DIR / name
+    try:
+        return path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise ConfigError(f"cannot read the word list {path}: {exc}",
+                          "reinstall kg-exporter or restore the file from the repository") from exc
+
+
+def read_lines(name: str) -> list[str]:
+    """The entries of a one-entry-a-line list, stripped, without comments and blank lines."""
+    return [line.strip() for line in _lines(name) if line.strip() and not line.lstrip().startswith("#")]
+
+
+def read_table(name: str) -> list[list[str]]:
+    """The rows of a tab-separated list, without comments and blank lines."""
+    return [line.split("\t") for line in read_lines(name)]
+
+
+def read_sections(name: str, *, casefold: bool = True) -> dict[tuple[str, ...], str]:
+    """Phrases under ``# [kind]`` headings: phrase (as words, casefolded unless told) -> kind.
+
+    A phrase listed twice keeps its first kind; phrases before any heading are of kind "other".
+    """
+    out: dict[tuple[str, ...], str] = {}
+    kind = "other"
+    for line in _lines(name):
+        line = line.strip()
+        if line.startswith("# [") and line.endswith("]"):
+            kind = line[3:-1].strip()
+        elif line and not line.startswith("#"):
+            out.setdefault(tuple((line.casefold() if casefold else line).split()), kind)
+    return out
