@@ -236,6 +236,76 @@ def convert(data: Path, work: Path, use_nerp: bool, nerp_org_missing: bool = Tru
     return summary
 
 
+def raw_sentences(data: Path, use_nerp: bool) -> list[str]:
+    """Unlabelled training text for `spacy pretrain`: no dev or test sentence of idner/NER-UI/NERGrit.
+
+    The cased train splits always; with `use_nerp`, also every NERP sentence (train, valid and
+    test: only their text is used, recased) that overlaps.tsv does not pair with idner-news-2k.
+    """
+    overlaps = load_overlaps(data)
+    cased = [s for sp in SPLITS if sp.role == "train" for s in read_conll(data / sp.path, sp.sep)]
+    texts = [" ".join(s.words) for s in cased]
+    if use_nerp:
+        truecase = build_truecaser(cased)
+        for name in ("train", "valid", "test"):
+            path = f"nerp/{name}_preprocess.txt"
+            paired = {i for i, other in overlaps.get(path, ()) if other.startswith("idner-news-2k/")}
+            for idx, sent in enumerate(read_conll(data / path, "\t")):
+                if idx not in paired:
+                    texts.append(" ".join(recase_nerp(sent, truecase, set())[0]))
+    seen, unique = set(), []
+    for text in texts:
+        if text.lower() not in seen:
+            seen.add(text.lower())
+            unique.append(text)
+    return unique
+
+
+def pretrain(config: Path, data: Path, out: Path, use_nerp: bool, epochs: int, overrides: dict) -> dict:
+    """Pretrain the tok2vec of `config` on raw corpus text (spaCy's character objective).
+
+    Writes `out/raw.jsonl` and one `out/model<epoch>.bin` per epoch; pass one of them to a
+    training run with `--set paths.init_tok2vec=...`.
+    """
+    from spacy.training.pretrain import pretrain as spacy_pretrain
+    from spacy.util import load_config
+    from thinc.api import Config
+
+    texts = raw_sentences(data, use_nerp)
+    out.mkdir(parents=True, exist_ok=True)
+    raw = out / "raw.jsonl"
+    raw.write_text("".join(json.dumps({"text": t}, ensure_ascii=False) + "\n" for t in texts), encoding="utf-8")
+    defaults = load_config(Path(spacy.__file__).parent / "default_config_pretraining.cfg")
+    cfg = Config(defaults).merge(load_config(config, interpolate=False))
+    cfg = load_config_overrides(cfg, {"paths.raw_text": str(raw), "pretraining.max_epochs": epochs, **overrides})
+    cfg.to_disk(out / "pretrain.cfg")
+    started = time.monotonic()
+    spacy_pretrain(load_config(out / "pretrain.cfg", interpolate=True), out, silent=False)
+    summary = {"sentences": len(texts), "words": sum(len(t.split()) for t in texts), "nerp_text": use_nerp,
+               "epochs": epochs, "minutes": round((time.monotonic() - started) / 60, 1)}
+    (out / "pretrain.json").write_text(json.dumps(summary, indent=1))
+    return summary
+
+
+def pretrained_on_nerp(init_tok2vec: str | None) -> bool:
+    """Whether the pretrained weights at `init_tok2vec` saw NERP text (read from pretrain.json)."""
+    if not init_tok2vec:
+        return False
+    info = Path(init_tok2vec).parent / "pretrain.json"
+    return json.loads(info.read_text()).get("nerp_text", True) if info.is_file() else True
+
+
+def load_config_overrides(cfg, overrides: dict):
+    """Apply dotted `section.key` overrides to a thinc Config (as `spacy pretrain --x.y` would)."""
+    for dotted, value in overrides.items():
+        *sections, key = dotted.split(".")
+        node = cfg
+        for section in sections:
+            node = node.setdefault(section, {})
+        node[key] = value
+    return cfg
+
+
 class TimeUp(Exception):
     """Raised by the time-limit callback to end training; model-best is already on disk."""
 
@@ -357,6 +427,7 @@ def ship(model: Path, dest: Path, results: dict, minutes: float, note: str, used
     cfg = load_config(dest / "config.cfg", interpolate=False)
     cfg["paths"]["train"] = None
     cfg["paths"]["dev"] = None
+    cfg["paths"]["init_tok2vec"] = None  # the weights are in the pipeline; the .bin stays local
     cfg["training"]["before_update"] = None
     cfg.to_disk(dest / "config.cfg")
     # The string store only caches training words; hashes are recomputed at run time, so an
@@ -376,7 +447,11 @@ def main(argv=None) -> int:
     ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                     help="config override, e.g. components.tok2vec.model.encode.width=128")
     ap.add_argument("--steps", default="convert,train,evaluate,ship",
-                    help="comma-separated subset of convert,train,evaluate,ship")
+                    help="comma-separated subset of convert,pretrain,train,evaluate,ship")
+    ap.add_argument("--pretrain-epochs", type=int, default=20,
+                    help="epochs of `spacy pretrain` over the raw text (pretrain step)")
+    ap.add_argument("--pretrain-nerp-text", action="store_true",
+                    help="pretrain on NERP's text too (makes the weights CC BY-SA 4.0)")
     ap.add_argument("--dest", type=Path, default=SHIP_DIR, help="where the shipped pipeline goes")
     args = ap.parse_args(argv)
 
@@ -392,10 +467,19 @@ def main(argv=None) -> int:
             overrides[key] = value  # a bare string such as an architecture name
     if "convert" in steps:
         print(json.dumps(convert(args.data, data_dir, args.nerp), indent=1), flush=True)
+    if "pretrain" in steps:
+        pre_dir = args.work / "pretrain" / args.run
+        summary = pretrain(args.config, args.data, pre_dir, args.pretrain_nerp_text, args.pretrain_epochs,
+                           {k: v for k, v in overrides.items() if k.startswith(("pretraining.", "system."))})
+        print(json.dumps(summary), flush=True)
     minutes = 0.0
     if "train" in steps:
         minutes = train(args.config, data_dir, run_dir, args.max_minutes, overrides)
         (run_dir / "minutes.txt").write_text(f"{minutes:.1f}\n")
+        (run_dir / "run.json").write_text(json.dumps({
+            "config": args.config.name, "nerp": args.nerp, "overrides": overrides,
+            "pretrained_on_nerp_text": pretrained_on_nerp(overrides.get("paths.init_tok2vec")),
+        }, indent=1))
     elif (run_dir / "minutes.txt").is_file():
         minutes = float((run_dir / "minutes.txt").read_text())
     best = run_dir / "model-best"
@@ -407,8 +491,10 @@ def main(argv=None) -> int:
     elif "ship" in steps:
         results = json.loads(scores_path.read_text())
     if "ship" in steps:
-        note = f"config={args.config.name} nerp={args.nerp} overrides={overrides}"
-        size = ship(best, args.dest, results, minutes, note, args.nerp)
+        run_info = json.loads((run_dir / "run.json").read_text()) if (run_dir / "run.json").is_file() else {}
+        nerp_weights = args.nerp or run_info.get("pretrained_on_nerp_text", False)
+        note = f"config={args.config.name} nerp={args.nerp} overrides={run_info.get('overrides', overrides)}"
+        size = ship(best, args.dest, results, minutes, note, nerp_weights)
         update_card(args.dest / "MODEL_CARD.md", results, minutes, note, size)
         print(f"[train_ner] shipped {best} -> {args.dest} ({size:.1f} MB)")
     return 0

@@ -48,3 +48,35 @@ def test_make_doc_leaves_missing_tokens_unannotated():
     doc = train_ner.make_doc(nlp.vocab, ["Rudi", "ke", "Bawaslu", "."], [(0, 1, "PER")], [(2, 3)])
     assert [t.ent_iob_ for t in doc] == ["B", "O", "", "O"]
     assert [(e.text, e.label_) for e in doc.ents] == [("Rudi", "PER")]
+
+
+def _write_conll(path: Path, sentences: list[list[tuple[str, str]]], sep: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n\n".join("\n".join(f"{w}{sep}{t}" for w, t in s) for s in sentences) + "\n",
+                    encoding="utf-8")
+
+
+def test_raw_sentences_for_pretraining_never_include_dev_test_or_idner_paired_text(tmp_path):
+    """Pretraining text: cased train splits, plus NERP text not paired with idner; dev/test never."""
+    train_sent = [("Bupati", "O"), ("Sleman", "B-LOC"), ("meresmikan", "O"), ("pasar", "O")]
+    _write_conll(tmp_path / "idner-news-2k/train.txt", [train_sent], " ")
+    _write_conll(tmp_path / "idner-news-2k/dev.txt", [[("Kalimat", "O"), ("dev", "O")]], " ")
+    _write_conll(tmp_path / "nerui/train.01.tsv", [train_sent], "\t")  # a duplicate, kept once
+    _write_conll(tmp_path / "nergrit/train_preprocess.txt", [[("Warga", "O"), ("Bantul", "B-PLACE")]], "\t")
+    for name in ("train", "valid", "test"):
+        _write_conll(tmp_path / f"nerp/{name}_preprocess.txt",
+                     [[("warga", "O"), ("sleman", "B-PLC"), (name, "O")],
+                      [("kalimat", "O"), ("idner", "O"), (name, "O")]], "\t")
+    (tmp_path / "overlaps.tsv").write_text(
+        "file\tsentence_index\talso_in_file\talso_sentence_index\tnormalized_chars\n"
+        "nerp/train_preprocess.txt\t1\tidner-news-2k/test.txt\t4\t80\n"
+        "nerp/valid_preprocess.txt\t1\tidner-news-2k/dev.txt\t0\t80\n"
+        "nerp/test_preprocess.txt\t1\tidner-news-2k/train.txt\t0\t80\n", encoding="utf-8")
+
+    cased_only = train_ner.raw_sentences(tmp_path, use_nerp=False)
+    assert cased_only == ["Bupati Sleman meresmikan pasar", "Warga Bantul"]
+
+    with_nerp = train_ner.raw_sentences(tmp_path, use_nerp=True)
+    assert with_nerp[:2] == cased_only
+    assert with_nerp[2:] == ["Warga Sleman train", "Warga Sleman valid", "Warga Sleman test"]
+    assert not any("dev" in text.split() or "idner" in text.split() for text in with_nerp)
