@@ -322,11 +322,15 @@ def make_time_limit(minutes: float):
     return check
 
 
-def train(config: Path, work: Path, out: Path, max_minutes: float, overrides: dict) -> float:
-    """Train from `config` on the converted files; return the wall-clock minutes spent."""
-    from spacy.training.initialize import init_nlp
-    from spacy.training.loop import train as train_loop
+def training_config(config: Path, work: Path, max_minutes: float, overrides: dict):
+    """The training config: `config` with the converted data, the time limit and `overrides`.
+
+    spaCy only reads `paths.init_tok2vec` when the config has a [pretraining] block (it says
+    which layer the weights belong to) and silently trains from scratch otherwise, so the block
+    the weights were pretrained with is added here.
+    """
     from spacy.util import load_config
+    from thinc.api import Config
 
     if not config.is_file():
         raise ConfigError(f"training config {config} not found", "see scripts/ner/")
@@ -336,6 +340,24 @@ def train(config: Path, work: Path, out: Path, max_minutes: float, overrides: di
         **overrides,
     }, interpolate=False)
     cfg["training"]["before_update"] = {"@callbacks": "kg.train_time_limit.v1", "minutes": max_minutes}
+    weights = overrides.get("paths.init_tok2vec")
+    if weights and not cfg.get("pretraining"):
+        if not Path(weights).is_file():
+            raise ConfigError(f"pretrained weights {weights} not found", "run the pretrain step first")
+        used = Path(weights).parent / "pretrain.cfg"
+        source = used if used.is_file() else Path(spacy.__file__).parent / "default_config_pretraining.cfg"
+        pretraining = load_config(source, interpolate=False)["pretraining"]
+        pretraining["corpus"] = "corpora.train"  # only named here; pretraining is not run
+        cfg = Config(cfg).merge({"pretraining": pretraining})
+    return cfg
+
+
+def train(config: Path, work: Path, out: Path, max_minutes: float, overrides: dict) -> float:
+    """Train from `config` on the converted files; return the wall-clock minutes spent."""
+    from spacy.training.initialize import init_nlp
+    from spacy.training.loop import train as train_loop
+
+    cfg = training_config(config, work, max_minutes, overrides)
     started = time.monotonic()
     nlp = init_nlp(cfg, use_gpu=-1)
     out.mkdir(parents=True, exist_ok=True)

@@ -80,3 +80,32 @@ def test_raw_sentences_for_pretraining_never_include_dev_test_or_idner_paired_te
     assert with_nerp[:2] == cased_only
     assert with_nerp[2:] == ["Warga Sleman train", "Warga Sleman valid", "Warga Sleman test"]
     assert not any("dev" in text.split() or "idner" in text.split() for text in with_nerp)
+
+
+def test_pretrained_tok2vec_weights_are_loaded_into_the_training_pipeline(tmp_path):
+    """paths.init_tok2vec really initialises the tok2vec (spaCy ignores it without a [pretraining] block)."""
+    from spacy.tokens import DocBin
+    from spacy.training.initialize import init_nlp
+
+    vocab = spacy.blank("id").vocab
+    docs = DocBin()
+    for words, ents in ((["Gubernur", "Ridwan", "tiba", "di", "Bandung"], [(1, 2, "PER"), (4, 5, "LOC")]),
+                        (["Polres", "Bogor", "menahan", "dua", "orang"], [(0, 2, "ORG")])):
+        docs.add(train_ner.make_doc(vocab, words, ents))
+    docs.to_disk(tmp_path / "train.spacy")
+    docs.to_disk(tmp_path / "dev.spacy")
+
+    def tok2vec_bytes(overrides):
+        cfg = train_ner.training_config(train_ner.DEFAULT_CONFIG, tmp_path, 1.0, overrides)
+        return init_nlp(cfg, use_gpu=-1).get_pipe("tok2vec").model.to_bytes()
+
+    other_seed = tok2vec_bytes({"system.seed": 7})
+    weights = tmp_path / "pretrain" / "model0.bin"
+    weights.parent.mkdir()
+    weights.write_bytes(other_seed)
+
+    assert tok2vec_bytes({}) != other_seed  # the seed alone changes the initial weights
+    assert tok2vec_bytes({"paths.init_tok2vec": str(weights)}) == other_seed
+
+    with pytest.raises(train_ner.ConfigError):
+        tok2vec_bytes({"paths.init_tok2vec": str(tmp_path / "missing.bin")})
