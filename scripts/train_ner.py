@@ -306,6 +306,22 @@ def load_config_overrides(cfg, overrides: dict):
     return cfg
 
 
+@spacy.Language.factory("kg_gazetteer_tags", default_config={"path": None})
+def make_gazetteer_tags(nlp, name: str, path: str | None):
+    """Experiment: gazetteer matches as a model feature, written to token.tag_ ("B-LOC", "I-ORG", ...)."""
+    from kg.nlp.gazetteer import GazetteerComponent
+
+    gazetteer = GazetteerComponent(nlp, name, path=path)
+
+    def tag(doc):
+        for span in gazetteer.matches(doc):
+            for i, token in enumerate(span):
+                token.tag_ = ("B-" if i == 0 else "I-") + span.label_
+        return doc
+
+    return tag
+
+
 class TimeUp(Exception):
     """Raised by the time-limit callback to end training; model-best is already on disk."""
 

@@ -206,6 +206,14 @@ class GazetteerComponent:
             self.matcher.add(entry_id, [next(docs) for _ in variants])
 
     def __call__(self, doc: "Doc") -> "Doc":
+        found = self.matches(doc)
+        taken = {i for span in found for i in range(span.start, span.end)}
+        kept = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
+        doc.ents = sorted([*found, *kept], key=lambda s: s.start)
+        return doc
+
+    def matches(self, doc: "Doc") -> list["Span"]:
+        """Gazetteer names in ``doc`` as labelled spans, longest first where they overlap."""
         from spacy.tokens import Span
         from spacy.util import filter_spans
 
@@ -215,11 +223,7 @@ class GazetteerComponent:
                 continue
             entry = self.gazetteer.get(doc.vocab.strings[match_id])
             spans.append(Span(doc, start, end, label=LABELS[entry.type], kb_id=entry.id))
-        found = filter_spans(spans)
-        taken = {i for span in found for i in range(span.start, span.end)}
-        kept = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
-        doc.ents = sorted([*found, *kept], key=lambda s: s.start)
-        return doc
+        return filter_spans(spans)
 
     def _weak_sentence_start(self, doc: "Doc", i: int) -> bool:
         """Tell whether token i opens a sentence and is a capitalised function word there."""
