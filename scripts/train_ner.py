@@ -23,6 +23,7 @@ from pathlib import Path
 import spacy
 from spacy.tokens import Doc, DocBin, Span
 
+import kg.nlp.factories  # noqa: F401  (kg_gazetteer_tags, used by scripts/ner/gaztags.cfg)
 from kg.errors import ConfigError, InputError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -304,22 +305,6 @@ def load_config_overrides(cfg, overrides: dict):
             node = node.setdefault(section, {})
         node[key] = value
     return cfg
-
-
-@spacy.Language.factory("kg_gazetteer_tags", default_config={"path": None})
-def make_gazetteer_tags(nlp, name: str, path: str | None):
-    """Experiment: gazetteer matches as a model feature, written to token.tag_ ("B-LOC", "I-ORG", ...)."""
-    from kg.nlp.gazetteer import GazetteerComponent
-
-    gazetteer = GazetteerComponent(nlp, name, path=path)
-
-    def tag(doc):
-        for span in gazetteer.matches(doc):
-            for i, token in enumerate(span):
-                token.tag_ = ("B-" if i == 0 else "I-") + span.label_
-        return doc
-
-    return tag
 
 
 class TimeUp(Exception):

@@ -402,3 +402,16 @@ def test_shipped_component_on_an_indonesian_paragraph(nlp):
 
 def test_default_path_is_the_shipped_file():
     assert DEFAULT_PATH.name == "gazetteer.jsonl" and DEFAULT_PATH.is_file()
+
+
+def test_gazetteer_tagger_writes_matches_as_token_tags_and_sets_no_entities():
+    """The tagger marks known names token by token (B-/I- plus label) and leaves doc.ents alone."""
+    import spacy
+
+    import kg.nlp.factories  # noqa: F401
+
+    nlp = spacy.blank("id")
+    nlp.add_pipe("kg_gazetteer_tags")
+    doc = nlp("Warga Jawa Timur menunggu kabar dari NATO .")
+    assert [t.tag_ for t in doc] == ["", "B-LOC", "I-LOC", "", "", "", "B-ORG", ""]
+    assert doc.ents == ()

@@ -24,6 +24,19 @@ def make_gazetteer(nlp: Language, name: str, path: str | None):
 
 
 @Language.factory(
+    "kg_gazetteer_tags",
+    default_config={"path": None},
+    assigns=["token.tag"],
+)
+def make_gazetteer_tags(nlp: Language, name: str, path: str | None):
+    """Writes the gazetteer's matches into ``token.tag_`` ("B-LOC", "I-ORG", ...) as a feature for
+    a recognizer trained with them (scripts/ner/gaztags.cfg); it sets no entities itself."""
+    from kg.nlp.gazetteer import GazetteerTagger
+
+    return GazetteerTagger(nlp, name, path=path)
+
+
+@Language.factory(
     "kg_entity_rules",
     requires=["doc.ents"],
     assigns=["doc.ents", "doc._.kg_roles"],

@@ -231,3 +231,21 @@ class GazetteerComponent:
         if token.text in self._exact_variants or token.lower_ not in self._weak_words:
             return False
         return i == 0 or doc[i - 1].text.strip() in _SENTENCE_END or doc[i - 1].is_space
+
+
+class GazetteerTagger:
+    """spaCy component: the gazetteer's matches as token tags ("B-LOC", "I-ORG"), a model feature.
+
+    A recognizer trained with ``TAG`` among its tok2vec attributes learns how far to trust the
+    gazetteer from the corpora, instead of the gazetteer deciding spans on its own.
+    """
+
+    def __init__(self, nlp: "Language", name: str = "kg_gazetteer_tags", path: str | None = None):
+        self.name = name
+        self._gazetteer = GazetteerComponent(nlp, name, path=path)
+
+    def __call__(self, doc: "Doc") -> "Doc":
+        for span in self._gazetteer.matches(doc):
+            for i, token in enumerate(span):
+                token.tag_ = ("B-" if i == 0 else "I-") + span.label_
+        return doc
