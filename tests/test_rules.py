@@ -255,6 +255,23 @@ def test_a_first_name_a_recognizer_took_for_a_place_joins_the_known_person(nlp, 
     assert roles(doc) == [("Presiden Rusia", "Vladimir\xa0Putin", "Rusia")]
 
 
+def test_a_first_name_the_recognizer_took_alone_joins_the_known_surname_across_a_no_break_space(blank):
+    doc = blank("Presiden Rusia Vladimir\xa0Putin tiba.")
+    doc.ents = [Span(doc, 1, 2, label="LOC", kb_id="Q159"), Span(doc, 2, 3, label="PER"),
+                Span(doc, 4, 5, label="PER", kb_id="Q7747")]
+    doc = EntityRules(blank)(doc)
+    assert [(e.text, e.label_, e.kb_id_) for e in doc.ents] == [
+        ("Rusia", "LOC", "Q159"), ("Vladimir\xa0Putin", "PER", "Q7747")]
+    assert roles(doc) == [("Presiden Rusia", "Vladimir\xa0Putin", "Rusia")]
+
+
+def test_a_plain_space_does_not_bind_a_name_to_a_known_person(blank):
+    doc = blank("Menurut Rahmat Putin tiba kemarin.")
+    doc.ents = [Span(doc, 1, 2, label="PER"), Span(doc, 2, 3, label="PER", kb_id="Q7747")]
+    assert [(e.text, e.kb_id_) for e in EntityRules(blank)(doc).ents if e.label_ == "PER"] == [
+        ("Rahmat", ""), ("Putin", "Q7747")]
+
+
 def test_spaces_at_the_edges_of_a_recognizer_span_are_trimmed(blank):
     doc = blank("Penulis: Rahmat Hidayat\n\nEditor: Sinta")
     doc.ents = [Span(doc, 2, 5, label="PER")]

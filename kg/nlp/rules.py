@@ -452,16 +452,21 @@ class _Run:
                     or self.after_role(span.start)):
                 continue
             k = span.end
+            # "Vladimir\xa0Putin": a no-break space binds the pieces even when the second is known
+            bound = k + 1 < len(doc) and self.inner_space(k) and self.ents.at(k + 1) is not None
+            if bound:
+                k += 1
             while k < len(doc) and k - span.end <= 1 and self.ents.at(k) is None and self.name_token(doc[k]):
                 k += 1
             nxt = self.ents.at(k)
-            if (nxt is None or nxt.start != k or nxt.label_ != "PER" or nxt.kb_id_ or k - span.end > 1
-                    or nxt.end - span.start > MAX_NAME_TOKENS or "\n" in doc[span.start:nxt.end].text):
+            if (nxt is None or nxt.start != k or nxt.label_ != "PER" or (nxt.kb_id_ and not bound)
+                    or k - span.end > 1 or nxt.end - span.start > MAX_NAME_TOKENS
+                    or "\n" in doc[span.start:nxt.end].text):
                 continue
-            start, end = span.start, nxt.end
+            start, end, kb_id = span.start, nxt.end, nxt.kb_id_
             self.ents.remove(span)
             self.ents.remove(nxt)
-            self.ents.add(start, end, "PER", made=False)
+            self.ents.add(start, end, "PER", kb_id=kb_id, made=False)
 
     def modifiers_before_role(self, span: Span) -> bool:
         """Whether ``span`` is only title modifiers and a role follows it."""
