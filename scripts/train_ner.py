@@ -24,7 +24,7 @@ import spacy
 from spacy.tokens import Doc, DocBin, Span
 
 import kg.nlp.factories  # noqa: F401  (kg_gazetteer_tags, used by scripts/ner/gaztags.cfg)
-from kg.errors import ConfigError, InputError
+from kg.errors import ConfigError, InputError, KgError
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -460,7 +460,13 @@ def ship(model: Path, dest: Path, results: dict, minutes: float, note: str, used
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap = argparse.ArgumentParser(
+        description=__doc__.splitlines()[0], formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="examples:\n"
+               "  OMP_NUM_THREADS=1 python scripts/train_ner.py --set training.optimizer.use_averages=true\n"
+               "  python scripts/train_ner.py --steps pretrain --run pt --pretrain-epochs 60\n"
+               "  python scripts/train_ner.py --steps train,evaluate --run exp --set system.seed=1 \\\n"
+               "      --set paths.init_tok2vec=$PWD/training/pretrain/pt/model59.bin")
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder with the ner-id corpora")
     ap.add_argument("--work", type=Path, default=DEFAULT_WORK, help="working folder (converted data, runs)")
     ap.add_argument("--config", type=Path, default=DEFAULT_CONFIG, help="spaCy training config")
@@ -524,4 +530,8 @@ def main(argv=None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    try:
+        raise SystemExit(main())
+    except KgError as err:  # a missing corpus or weights file: one line, not a traceback
+        print(f"train_ner.py: error: {err}", file=sys.stderr)
+        raise SystemExit(2)
