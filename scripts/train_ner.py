@@ -268,20 +268,20 @@ def pretrain(config: Path, data: Path, out: Path, use_nerp: bool, epochs: int, o
     Writes `out/raw.jsonl` and one `out/model<epoch>.bin` per epoch; pass one of them to a
     training run with `--set paths.init_tok2vec=...`.
     """
+    from spacy.language import DEFAULT_CONFIG_PRETRAIN_PATH
     from spacy.training.pretrain import pretrain as spacy_pretrain
-    from spacy.util import load_config
-    from thinc.api import Config
+    from spacy.util import dot_to_dict
 
+    base = read_config(config)
     texts = raw_sentences(data, use_nerp)
     out.mkdir(parents=True, exist_ok=True)
     raw = out / "raw.jsonl"
     raw.write_text("".join(json.dumps({"text": t}, ensure_ascii=False) + "\n" for t in texts), encoding="utf-8")
-    defaults = load_config(Path(spacy.__file__).parent / "default_config_pretraining.cfg")
-    cfg = Config(defaults).merge(load_config(config, interpolate=False))
-    cfg = load_config_overrides(cfg, {"paths.raw_text": str(raw), "pretraining.max_epochs": epochs, **overrides})
-    cfg.to_disk(out / "pretrain.cfg")
+    settings = {"paths.raw_text": str(raw), "pretraining.max_epochs": epochs, **overrides}
+    cfg = read_config(DEFAULT_CONFIG_PRETRAIN_PATH).merge(base).merge(dot_to_dict(settings))
+    cfg.to_disk(out / "pretrain.cfg")  # training runs read their [pretraining] block from here
     started = time.monotonic()
-    spacy_pretrain(load_config(out / "pretrain.cfg", interpolate=True), out, silent=False)
+    spacy_pretrain(cfg.interpolate(), out, silent=False)
     summary = {"sentences": len(texts), "words": sum(len(t.split()) for t in texts), "nerp_text": use_nerp,
                "epochs": epochs, "minutes": round((time.monotonic() - started) / 60, 1)}
     (out / "pretrain.json").write_text(json.dumps(summary, indent=1))
@@ -296,15 +296,24 @@ def pretrained_on_nerp(init_tok2vec: str | None) -> bool:
     return json.loads(info.read_text()).get("nerp_text", True) if info.is_file() else True
 
 
-def load_config_overrides(cfg, overrides: dict):
-    """Apply dotted `section.key` overrides to a thinc Config (as `spacy pretrain --x.y` would)."""
-    for dotted, value in overrides.items():
-        *sections, key = dotted.split(".")
-        node = cfg
-        for section in sections:
-            node = node.setdefault(section, {})
-        node[key] = value
-    return cfg
+def read_config(path: Path, overrides: dict | None = None):
+    """A spaCy config file, not interpolated; a missing, empty, binary or broken one is a ConfigError."""
+    from thinc.api import Config
+    from thinc.config import ConfigValidationError
+
+    if not Path(path).is_file():
+        raise ConfigError(f"training config {path} not found", "see scripts/ner/ for the configs")
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path} is not a text config file", "give a spaCy .cfg file") from None
+    if not text.strip():
+        raise ConfigError(f"{path} is empty", "give a spaCy .cfg file, e.g. scripts/ner/base.cfg")
+    try:
+        return Config().from_str(text, overrides=overrides or {}, interpolate=False)
+    except (ConfigValidationError, ValueError, KeyError) as exc:  # configparser errors are ValueErrors
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise ConfigError(f"cannot read config {path}: {first}", "check its sections and --set keys") from None
 
 
 class TimeUp(Exception):
@@ -330,26 +339,22 @@ def training_config(config: Path, work: Path, max_minutes: float, overrides: dic
     which layer the weights belong to) and silently trains from scratch otherwise, so the block
     the weights were pretrained with is added here.
     """
-    from spacy.util import load_config
-    from thinc.api import Config
+    from spacy.language import DEFAULT_CONFIG_PRETRAIN_PATH
 
-    if not config.is_file():
-        raise ConfigError(f"training config {config} not found", "see scripts/ner/")
-    cfg = load_config(config, overrides={
+    cfg = read_config(config, {
         "paths.train": str(work / "train.spacy"),
         "paths.dev": str(work / "dev.spacy"),
         **overrides,
-    }, interpolate=False)
+    })
     cfg["training"]["before_update"] = {"@callbacks": "kg.train_time_limit.v1", "minutes": max_minutes}
     weights = overrides.get("paths.init_tok2vec")
     if weights and not cfg.get("pretraining"):
         if not Path(weights).is_file():
             raise ConfigError(f"pretrained weights {weights} not found", "run the pretrain step first")
         used = Path(weights).parent / "pretrain.cfg"
-        source = used if used.is_file() else Path(spacy.__file__).parent / "default_config_pretraining.cfg"
-        pretraining = load_config(source, interpolate=False)["pretraining"]
+        pretraining = read_config(used if used.is_file() else DEFAULT_CONFIG_PRETRAIN_PATH)["pretraining"]
         pretraining["corpus"] = "corpora.train"  # only named here; pretraining is not run
-        cfg = Config(cfg).merge({"pretraining": pretraining})
+        cfg = cfg.merge({"pretraining": pretraining})
     return cfg
 
 
@@ -360,7 +365,14 @@ def train(config: Path, work: Path, out: Path, max_minutes: float, overrides: di
 
     cfg = training_config(config, work, max_minutes, overrides)
     started = time.monotonic()
-    nlp = init_nlp(cfg, use_gpu=-1)
+    weights = overrides.get("paths.init_tok2vec")
+    try:
+        nlp = init_nlp(cfg, use_gpu=-1)
+    except (ValueError, UnicodeDecodeError) as exc:
+        if not weights:
+            raise
+        raise ConfigError(f"cannot load pretrained weights {weights}: {exc}",
+                          "give a model<N>.bin written by the pretrain step") from None
     out.mkdir(parents=True, exist_ok=True)
     try:
         train_loop(nlp, out, use_gpu=-1, stdout=sys.stdout, stderr=sys.stderr)

@@ -109,3 +109,17 @@ def test_pretrained_tok2vec_weights_are_loaded_into_the_training_pipeline(tmp_pa
 
     with pytest.raises(train_ner.ConfigError):
         tok2vec_bytes({"paths.init_tok2vec": str(tmp_path / "missing.bin")})
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"", "is empty"),
+    (b"\x9c\x00\xff binary", "not a text config"),
+    (b"[paths\ntrain = null\n", "cannot read config"),
+])
+def test_a_bad_training_config_is_a_one_line_config_error(tmp_path, content, message):
+    path = tmp_path / "bad.cfg"
+    path.write_bytes(content)
+    with pytest.raises(train_ner.ConfigError, match=message):
+        train_ner.read_config(path)
+    with pytest.raises(train_ner.ConfigError, match="not found"):
+        train_ner.read_config(tmp_path / "missing.cfg")
