@@ -294,6 +294,9 @@ def test_a_headline_word_the_story_never_repeats_is_dropped(blank, text, kept):
          4, 9, "ORG", [("Kementerian Koperasi", "ORG"), ("Larasati Dewi Anggraini", "PER")]),
         ("Direktur Keuangan Bank Sentosa Gilang Ramadhan menuturkan hal itu.",
          2, 6, "ORG", [("Bank Sentosa", "ORG"), ("Gilang Ramadhan", "PER")]),
+        # ... also when the title's own office, read from its cue word, runs up to that span
+        ("Kepala Badan Riset Pangan Kementerian Pertanian Sutrisno Adi menambahkan, benih baru siap.",
+         4, 8, "ORG", [("Badan Riset Pangan", "ORG"), ("Kementerian Pertanian", "ORG"), ("Sutrisno Adi", "PER")]),
         # a name the gazetteer knows is left whole
         ("Direktur Keuangan Bank Sentosa Gilang Ramadhan menuturkan hal itu.",
          2, 6, "ORG:Q9", [("Bank Sentosa Gilang Ramadhan", "ORG")]),
@@ -338,6 +341,14 @@ def test_a_recognizer_span_that_opens_with_a_role_is_read_as_a_title(blank, text
         # a person's own name stays whole though the article uses one of its words alone
         ("Joko Widodo tiba di Solo. Menurut Widodo, acara lancar.",
          0, 2, "PER", [("Joko Widodo", "PER"), ("Solo", "LOC"), ("Widodo", "PER")]),
+        # one word before the name, which the article also writes on its own: the office's name
+        ("Aplikasi Lumbung sempat tak bisa diakses. Pendiri Lumbung Sekar Ayu Lestari mengatakan, "
+         "server dipindah. Menurut Sekar, layanan pulih besok.",
+         8, 12, "PER", [("Lumbung", "ORG"), ("Sekar Ayu Lestari", "PER"), ("Sekar", "PER")]),
+        # ... but a first name that only starts other people's names stays with the person's
+        ("Menteri Dalam Negeri Muhammad Tito Karnavian mengatakan, pilkada tetap digelar. Menurut Tito, "
+         "protokol dijaga. Muhammad Ali juga hadir.",
+         3, 6, "PER", [("Muhammad Tito Karnavian", "PER"), ("Tito", "PER")]),
     ],
 )
 def test_a_span_is_split_where_a_name_the_article_uses_alone_starts(blank, text, start, end, label, expected):
@@ -471,3 +482,71 @@ def test_the_place_after_an_appositive_roles_office_is_no_person(blank, text, of
     doc = EntityRules(blank)(doc)
     assert ("Palu", "PER") not in ents(doc)
     assert (role, person) in [(r[0], r[1]) for r in roles(doc)]
+
+
+@pytest.mark.parametrize(
+    "text, spans, person",
+    [
+        # the recognizer saw "A Rachim": the initial is no English article, and the first name joins
+        ("Wakil Ketua DPRD Dedi A Prasetyo mengatakan, tes diperluas. Dedi melanjutkan, hasil keluar besok.",
+         [(4, 6, "PER")], "Dedi A Prasetyo"),
+        # the recognizer ran the place into the name: the initial keeps the name in one piece
+        ("Wakil Bupati Sleman Danang A Maharsa mengatakan, jalan itu ditutup. Menurut Danang, perbaikan lama.",
+         [(2, 6, "LOC")], "Danang A Maharsa"),
+        ("Kepala Dinas Pendidikan Rudi S Hartono membuka acara itu.", [], "Rudi S Hartono"),
+    ],
+)
+def test_a_capital_initial_inside_a_name_belongs_to_it(blank, text, spans, person):
+    doc = blank(text)
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in spans]
+    out = ents(EntityRules(blank)(doc))
+    assert (person, "PER") in out
+    assert not any(label == "PER" and text != person and text in person.split()[-1:] for text, label in out)
+
+
+def test_a_sentence_opening_a_is_no_initial(blank):
+    doc = blank("Kepala sekolah itu tiba. A Tribune reporter saw Rudi Hartono there.")
+    doc.ents = [Span(doc, 9, 11, label="PER")]
+    assert ents(EntityRules(blank)(doc)) == [("Rudi Hartono", "PER")]
+
+
+def test_a_speaker_a_recognizer_took_for_a_place_after_a_title_with_its_organisation_is_a_person(blank):
+    doc = blank("Ketua Umum Ikatan Petani Lestari (IPL) Wahyu Sasongko Adi mengatakan, harga pupuk naik.")
+    doc.ents = [Span(doc, 2, 8, label="ORG"), Span(doc, 8, 11, label="LOC")]
+    out = EntityRules(blank)(doc)
+    assert ents(out) == [("Ikatan Petani Lestari (IPL)", "ORG"), ("Wahyu Sasongko Adi", "PER")]
+    assert roles(out) == [("Ketua Umum Ikatan Petani Lestari (IPL)", "Wahyu Sasongko Adi",
+                           "Ikatan Petani Lestari (IPL)")]
+
+
+@pytest.mark.parametrize(
+    "text, spans",
+    [
+        # a place the gazetteer linked is the office's, whatever follows it
+        ("Kepala Dinas Pendidikan Jawa Barat mengatakan, sekolah dibuka.", [(1, 3, "ORG", ""), (3, 5, "LOC", "Q3724")]),
+        # a place that opens with a cue word ("Kabupaten") is no name
+        ("Kepala Dinas Pendidikan Kabupaten Sukamaju mengatakan, sekolah dibuka.",
+         [(1, 3, "ORG", ""), (3, 5, "LOC", "")]),
+    ],
+)
+def test_a_place_after_a_title_stays_a_place(blank, text, spans):
+    doc = blank(text)
+    doc.ents = [Span(doc, s, e, label=label, kb_id=kb) for s, e, label, kb in spans]
+    assert not [e for e in ents(EntityRules(blank)(doc)) if e[1] == "PER"]
+
+
+@pytest.mark.parametrize(
+    "text, start, end, person",
+    [
+        # the article writes "Kampung Sawah Indah," on its own: those words are the place's
+        ("Warga memadati Kampung Sawah Indah, Minggu. Ketua Kampung Sawah Indah Budi Prakoso mengatakan, "
+         "acara berjalan lancar.", 10, 14, "Budi Prakoso"),
+        # no such evidence: the recognizer's person span is left as it is
+        ("Ketua Kampung Sawah Indah Budi Prakoso mengatakan, acara berjalan lancar.", 2, 6,
+         "Sawah Indah Budi Prakoso"),
+    ],
+)
+def test_words_a_person_span_took_from_the_place_after_a_cue_go_back_to_it(blank, text, start, end, person):
+    doc = blank(text)
+    doc.ents = [Span(doc, start, end, label="PER")]
+    assert [e for e in ents(EntityRules(blank)(doc)) if e[1] == "PER"] == [(person, "PER")]

@@ -241,12 +241,22 @@ class _Run:
     def name_token(self, tok: Token) -> bool:
         """A token that can be part of a person's name: capitalised word or initial, not a common word."""
         t = tok.text
+        if self.initial(tok):
+            return True
         if not self.cap(tok) or self.stopword(tok) or self.common(tok):
             return False
         if self.lex.match_title(self.doc, tok.i, PREFIX_KINDS | HEAD_KINDS):
             return False
         stripped = t.replace("'", "").replace("’", "").replace("-", "").rstrip(".")
         return stripped.isalpha()
+
+    def initial(self, tok: Token) -> bool:
+        """A capital letter standing for a name inside one ("Dedie A Rachim", "I Wayan"): an
+        English "A" or "I" counts too when a capitalised word follows away from a sentence start."""
+        t = tok.text.rstrip(".")
+        if len(t) != 1 or not t.isupper() or tok.i + 1 >= len(self.doc):
+            return False
+        return self.cap(self.doc[tok.i + 1]) and (self.lex.kind_of(t) is None or not self.sent_start(tok.i))
 
     def sent_start(self, i: int) -> bool:
         doc = self.doc
@@ -530,6 +540,8 @@ class _Run:
                 j += 1
         prefix_end = j
         name = self.name_after(j, hint)
+        if name is None and head is not None and of_spans and hint is None:
+            name = self.speaker_taken_for_a_place(j)
         if name is None and head is not None and prefix_end == prefix_start:
             name = self.name_after_comma(j)
         if name is None:
@@ -633,6 +645,8 @@ class _Run:
                     if span.end < owner.end:
                         break
                     continue
+                if of_spans and limit is None and self.speaker_like(owner):
+                    break  # "Ketua PBNU [Said Aqil Siroj] mengatakan": the title ends at its organisation
                 of_spans.append(owner)
                 j = owner.end
                 continue
@@ -737,7 +751,7 @@ class _Run:
                     and not (owner.end < len(doc) and self.cap(doc[owner.end]))):
                 break  # "Rina Kartika [Sari]": a lone word a recognizer guessed ends a name, not an organisation
             if owner is not None:
-                if owner.label_ == "PER" or owner.start < k:
+                if owner.label_ == "PER" or owner.start < k or (of_spans and self.speaker_like(owner)):
                     break
                 k = orgish = owner.end
                 continue
@@ -797,9 +811,19 @@ class _Run:
         while j < len(doc) and (limit is None or j < limit):
             tok = doc[j]
             owner = self.ents.at(j)
+            if (owner is not None and j == cue_end and owner.start == j and owner.label_ == "PER" and len(owner) >= 3
+                    and not owner.kb_id_ and (owner.start_char, owner.end_char) not in self.ents.made):
+                # "Kampung [Daun Ari Hermanto]" where the article also writes "Kampung Daun,": the
+                # first words are the place's name, the person's starts after them
+                cut = next((k for k in range(j + 1, owner.end - 1) if self.used_apart(j, k)), None)
+                if cut is not None:
+                    self.ents.remove(owner)
+                    self.ents.add(cut, owner.end, "PER", made=False)
+                    j = orgish = cut
+                    continue
             if owner is not None:
-                if owner.label_ == "PER" or owner.start < j:
-                    break
+                if owner.label_ == "PER" or owner.start < j or (in_title and self.swallowed_name(owner, limit)):
+                    break  # (the title reads an office span that swallowed the person's name again)
                 j = orgish = owner.end
                 continue
             if self.lex.match_title(doc, j, PREFIX_KINDS | ROLE_KINDS) and not self.common(tok):
@@ -881,6 +905,29 @@ class _Run:
             return (j, after.end, span) if span is not None else None
         return j, end, None
 
+    def speaker_taken_for_a_place(self, j: int) -> tuple[int, int, Span] | None:
+        """"Ketua Umum PBNU [Said Aqil Siroj] mengatakan": after a title that already names its
+        organisation, an unlinked place or organisation span of two or more name words, followed
+        by a verb or a comma, is the person the title belongs to."""
+        owner = self.ents.at(j)
+        if owner is None or owner.start != j or not self.speaker_like(owner):
+            return None
+        self.ents.remove(owner)
+        person = self.ents.add(owner.start, owner.end, "PER", made=False)
+        return (person.start, person.end, person) if person is not None else None
+
+    def speaker_like(self, span: Span) -> bool:
+        """Whether another component's place or organisation span reads as a person's name: two
+        to five name words, no cue word, unlinked, and a verb or a comma after it."""
+        doc = self.doc
+        if (span.label_ == "PER" or span.kb_id_ or (span.start_char, span.end_char) in self.ents.made
+                or not 2 <= len(span) <= MAX_NAME_TOKENS or not all(self.name_token(t) for t in span)
+                or self.lex.match_cue(doc, span.start, self.lex.org_cues | self.lex.place_cues) is not None
+                or span.end >= len(doc)):
+            return False
+        after = doc[span.end]
+        return after.text == "," or (after.is_alpha and after.text.islower())
+
     def name_after_comma(self, j: int) -> tuple[int, int, Span | None] | None:
         """"Anggota KPU, Budi Santoso, mengatakan": the name between commas after a title."""
         doc = self.doc
@@ -923,7 +970,7 @@ class _Run:
                     continue
                 before = doc[t.i - 1] if t.i > 0 else None
                 after = doc[t.i + 1] if t.i + 1 < len(doc) else None
-                if ((before is None or not self.cap(before) or self.stopword(before)
+                if ((before is None or not self.cap(before) or (self.stopword(before) and not self.initial(before))
                      or before.text.casefold() in self.lex.person_cues)
                         and (after is None or not self.cap(after))):
                     words.add(t.text)
@@ -1287,14 +1334,27 @@ class _Run:
                     at == 1 and toks[0].text.casefold().rstrip(".") in LEGAL_FORMS):
                 continue
             # a person's own longer name ("Joko Widodo", "Widodo" alone) stays whole: a person
-            # span is split only when two words or more, none used alone, stand before the name
-            if span.label_ == "PER" and (at < 2 or any(t.text in self.solo_words for t in toks[:at])):
+            # span is split only when two words or more, none used alone, stand before the name,
+            # or when the article writes the words before it apart from the name ("Humas [Unesa
+            # Vinda Maya]" and "sivitas Unesa")
+            if span.label_ == "PER" and (at < 2 or any(t.text in self.solo_words for t in toks[:at])) \
+                    and not (len(toks) - at >= 2 and self.used_apart(span.start, span.start + at)):
                 continue
             head_label = "ORG" if span.label_ == "PER" else span.label_
             made = (span.start_char, span.end_char) in self.ents.made
             self.ents.remove(span)
             self.ents.add(span.start, span.start + at, head_label, made=made)
             self.ents.add(span.start + at, span.end, "PER", made=made)
+
+    def used_apart(self, start: int, end: int) -> bool:
+        """Whether the words of tokens ``start:end`` stand elsewhere in the article with no name
+        word after them ("sivitas Unesa,", "Torch, produsen"): then they name something of their
+        own. ("Muhammad" in "Muhammad Ali" does not set "Muhammad Tito" apart.)"""
+        doc = self.doc
+        words = self.words(start, end)
+        n = end - start
+        return any(self.words(k, k + n) == words and (k + n >= len(doc) or not self.name_token(doc[k + n]))
+                   for k in range(len(doc) - n + 1) if k != start and doc[k].text == doc[start].text)
 
     def split_after_known_place(self) -> None:
         """Splits a person's name off a place span: "[Provinsi Sumba Rina Sari]" where the article
