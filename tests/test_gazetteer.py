@@ -415,3 +415,23 @@ def test_gazetteer_tagger_writes_matches_as_token_tags_and_sets_no_entities():
     doc = nlp("Warga Jawa Timur menunggu kabar dari NATO .")
     assert [t.tag_ for t in doc] == ["", "B-LOC", "I-LOC", "", "", "", "B-ORG", ""]
     assert doc.ents == ()
+
+
+def test_the_gazetteer_component_shares_the_matcher_of_a_tagger_reading_the_same_gazetteer(small_path):
+    """A recognizer trained on gazetteer tags brings a tagger; kg's gazetteer component after it
+    reuses its phrase matcher instead of building a second one, and still sets the entities."""
+    import spacy
+
+    import kg.nlp.factories  # noqa: F401
+
+    nlp = spacy.blank("id")
+    tagger = nlp.add_pipe("kg_gazetteer_tags", config={"path": str(small_path)})
+    gazetteer = nlp.add_pipe("kg_gazetteer", config={"path": str(small_path)})
+    other = nlp.add_pipe("kg_gazetteer", name="kg_gazetteer_full")  # the shipped gazetteer: its own matcher
+    assert gazetteer.matcher is tagger.component.matcher
+    assert other.matcher is not tagger.component.matcher
+    assert (gazetteer.name, tagger.component.name) == ("kg_gazetteer", "kg_gazetteer_tags")
+    doc = nlp.make_doc("Utusan Amerika Serikat tiba di Kyiv.")
+    doc = gazetteer(tagger(doc))
+    assert [(e.text, e.label_) for e in doc.ents] == [("Amerika Serikat", "LOC"), ("Kyiv", "LOC")]
+    assert [t.tag_ for t in doc] == ["", "B-LOC", "I-LOC", "", "", "B-LOC", ""]

@@ -18,8 +18,12 @@ from spacy.language import Language
 )
 def make_gazetteer(nlp: Language, name: str, path: str | None):
     """Marks well-known entities from the shipped gazetteer (with their Wikidata ids)."""
-    from kg.nlp.gazetteer import GazetteerComponent
+    from kg.nlp.gazetteer import GazetteerComponent, GazetteerTagger
 
+    # a recognizer trained on gazetteer tags brings its own tagger: build the matcher once
+    tagger = next((pipe for _, pipe in nlp.pipeline if isinstance(pipe, GazetteerTagger) and pipe.path == path), None)
+    if tagger is not None:
+        return tagger.component.renamed(name)
     return GazetteerComponent(nlp, name, path=path)
 
 

@@ -18,6 +18,7 @@ letter says nothing about it being a name. Mid-sentence capitals are trusted.
 
 from __future__ import annotations
 
+import copy
 import json
 from dataclasses import dataclass
 from functools import lru_cache
@@ -186,6 +187,7 @@ class GazetteerComponent:
         from spacy.matcher import PhraseMatcher
 
         self.name = name
+        self.path = path
         self.gazetteer = load_gazetteer(Path(path) if path else None)
         self._weak_words = {w.lower() for w in ID_STOP | EN_STOP} | _common_words()
         chosen: dict[str, GazetteerEntry] = {}
@@ -204,6 +206,12 @@ class GazetteerComponent:
         docs = iter(nlp.tokenizer.pipe(texts))
         for entry_id, variants in by_entry.items():
             self.matcher.add(entry_id, [next(docs) for _ in variants])
+
+    def renamed(self, name: str) -> "GazetteerComponent":
+        """This component under another name, sharing its phrase matcher (a third of a second to build)."""
+        twin = copy.copy(self)
+        twin.name = name
+        return twin
 
     def __call__(self, doc: "Doc") -> "Doc":
         found = self.matches(doc)
@@ -242,10 +250,11 @@ class GazetteerTagger:
 
     def __init__(self, nlp: "Language", name: str = "kg_gazetteer_tags", path: str | None = None):
         self.name = name
-        self._gazetteer = GazetteerComponent(nlp, name, path=path)
+        self.path = path
+        self.component = GazetteerComponent(nlp, name, path=path)
 
     def __call__(self, doc: "Doc") -> "Doc":
-        for span in self._gazetteer.matches(doc):
+        for span in self.component.matches(doc):
             for i, token in enumerate(span):
                 token.tag_ = ("B-" if i == 0 else "I-") + span.label_
         return doc
