@@ -251,7 +251,7 @@ class _Run:
         return stripped.isalpha()
 
     def initial(self, tok: Token) -> bool:
-        """A capital letter standing for a name inside one ("Dedie A Rachim", "I Wayan"): an
+        """A capital letter standing for a name inside one ("Rudi S Hartono", "I Wayan"): an
         English "A" or "I" counts too when a capitalised word follows away from a sentence start."""
         t = tok.text.rstrip(".")
         if len(t) != 1 or not t.isupper() or tok.i + 1 >= len(self.doc):
@@ -646,7 +646,7 @@ class _Run:
                         break
                     continue
                 if of_spans and limit is None and self.speaker_like(owner):
-                    break  # "Ketua PBNU [Said Aqil Siroj] mengatakan": the title ends at its organisation
+                    break  # "Ketua IPL [Wahyu Sasongko] mengatakan": the title ends at its organisation
                 of_spans.append(owner)
                 j = owner.end
                 continue
@@ -813,7 +813,7 @@ class _Run:
             owner = self.ents.at(j)
             if (owner is not None and j == cue_end and owner.start == j and owner.label_ == "PER" and len(owner) >= 3
                     and not owner.kb_id_ and (owner.start_char, owner.end_char) not in self.ents.made):
-                # "Kampung [Daun Ari Hermanto]" where the article also writes "Kampung Daun,": the
+                # "Kampung [Sawah Indah Budi]" where the article also writes "Kampung Sawah Indah,": the
                 # first words are the place's name, the person's starts after them
                 cut = next((k for k in range(j + 1, owner.end - 1) if self.used_apart(j, k)), None)
                 if cut is not None:
@@ -906,7 +906,7 @@ class _Run:
         return j, end, None
 
     def speaker_taken_for_a_place(self, j: int) -> tuple[int, int, Span] | None:
-        """"Ketua Umum PBNU [Said Aqil Siroj] mengatakan": after a title that already names its
+        """"Ketua Umum IPL [Wahyu Sasongko] mengatakan": after a title that already names its
         organisation, an unlinked place or organisation span of two or more name words, followed
         by a verb or a comma, is the person the title belongs to."""
         owner = self.ents.at(j)
@@ -1335,8 +1335,8 @@ class _Run:
                 continue
             # a person's own longer name ("Joko Widodo", "Widodo" alone) stays whole: a person
             # span is split only when two words or more, none used alone, stand before the name,
-            # or when the article writes the words before it apart from the name ("Humas [Unesa
-            # Vinda Maya]" and "sivitas Unesa")
+            # or when the article writes the words before it apart from the name ("Pendiri [Lumbung
+            # Sekar Ayu]" and "aplikasi Lumbung")
             if span.label_ == "PER" and (at < 2 or any(t.text in self.solo_words for t in toks[:at])) \
                     and not (len(toks) - at >= 2 and self.used_apart(span.start, span.start + at)):
                 continue
@@ -1348,8 +1348,8 @@ class _Run:
 
     def used_apart(self, start: int, end: int) -> bool:
         """Whether the words of tokens ``start:end`` stand elsewhere in the article with no name
-        word after them ("sivitas Unesa,", "Torch, produsen"): then they name something of their
-        own. ("Muhammad" in "Muhammad Ali" does not set "Muhammad Tito" apart.)"""
+        word after them ("aplikasi Lumbung,", "Lumbung, penyedia"): then they name something of their
+        own. ("Muhammad" in "Muhammad Ali" does not set "Muhammad Rizal" apart.)"""
         doc = self.doc
         words = self.words(start, end)
         n = end - start
