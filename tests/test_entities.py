@@ -247,3 +247,13 @@ def test_a_name_at_a_gazetteer_mention_of_another_type_gets_its_own_entity_witho
     place, org = resolver.entities()
     assert (org.key, org.type, org.mentions) == (key, "Organization", ())
     assert len(place.mentions) == 1
+
+
+def test_an_unknown_dateline_place_is_named_in_title_case_and_keeps_its_capitals_as_an_alias(gazetteer, blank):
+    doc = doc_with(blank, "SUKAMAJU - Banjir merendam dua desa.", [])
+    resolver = resolve(gazetteer, doc)
+    key = resolver.add_name(Name("SUKAMAJU", 0, 8), "Place", "dateline")
+    publisher = resolver.add_name(Name("SKH"), "Organization", "publisher")  # capitals of its own: kept
+    entities = {e.key: e for e in resolver.entities()}
+    assert (entities[key].name, entities[key].alternate_names) == ("Sukamaju", ("SUKAMAJU",))
+    assert entities[publisher].name == "SKH"

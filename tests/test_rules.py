@@ -550,3 +550,40 @@ def test_words_a_person_span_took_from_the_place_after_a_cue_go_back_to_it(blank
     doc = blank(text)
     doc.ents = [Span(doc, start, end, label="PER")]
     assert [e for e in ents(EntityRules(blank)(doc)) if e[1] == "PER"] == [(person, "PER")]
+
+
+def test_a_name_between_commas_after_a_title_that_a_recognizer_took_for_a_place_is_a_person(blank):
+    doc = blank("Kepala Dinas Kesehatan Kota Bandung, Ratna Wulandari, mengatakan vaksinasi dilanjutkan.")
+    doc.ents = [Span(doc, 1, 3, label="ORG"), Span(doc, 3, 5, label="LOC", kb_id="Q10389"),
+                Span(doc, 6, 8, label="LOC")]
+    out = EntityRules(blank)(doc)
+    assert ("Ratna Wulandari", "PER") in ents(out)
+    assert [r[:2] for r in roles(out)] == [("Kepala Dinas Kesehatan Kota Bandung", "Ratna Wulandari")]
+
+
+def test_a_lone_surname_a_recognizer_took_for_a_place_is_the_person(blank):
+    doc = blank("Menteri Perdagangan Larasati Wibisono hadir di pasar. Sementara itu, Wibisono menyebut harga stabil.")
+    doc.ents = [Span(doc, 2, 4, label="PER"), Span(doc, 11, 12, label="LOC")]
+    assert ents(EntityRules(blank)(doc)) == [("Larasati Wibisono", "PER"), ("Wibisono", "PER")]
+
+
+def test_a_linked_place_that_shares_a_persons_surname_stays_a_place(blank):
+    doc = blank("Menteri Perdagangan Larasati Wibisono hadir di pasar. Sementara itu, Wibisono menyebut harga stabil.")
+    doc.ents = [Span(doc, 2, 4, label="PER"), Span(doc, 11, 12, label="LOC", kb_id="Q1")]
+    assert ents(EntityRules(blank)(doc)) == [("Larasati Wibisono", "PER"), ("Wibisono", "LOC")]
+
+
+def test_a_place_the_recognizer_ran_into_a_surname_goes_back_to_the_place_and_the_dateline_stays(blank):
+    """The recognizer read "Sukamaju Wulandari" as one person; the article writes Sukamaju as a
+    place and Wulandari alone. The capitalised dateline is never taken for that person."""
+    doc = blank("SUKAMAJU, KOMPAS — Banjir merendam Kota Sukamaju. Kepala Dinas Sosial Sukamaju Wulandari "
+                "mengatakan, bantuan tiba. Menurut Wulandari, warga aman.")
+    doc.ents = [Span(doc, 0, 1, label="LOC"), Span(doc, 6, 8, label="LOC"), Span(doc, 10, 12, label="ORG"),
+                Span(doc, 12, 14, label="PER"), Span(doc, 20, 21, label="PER")]
+    done = EntityRules(blank)(doc)
+    out = ents(done)
+    assert ("SUKAMAJU", "LOC") in out
+    assert [e for e in out if e[0] in ("Sukamaju", "Wulandari")] == [
+        ("Sukamaju", "LOC"), ("Wulandari", "PER"), ("Wulandari", "PER")]
+    # the role the title gave the whole span goes to the person, with the place in its title
+    assert roles(done) == [("Kepala Dinas Sosial Sukamaju", "Wulandari", "Dinas Sosial")]

@@ -379,7 +379,8 @@ def _choose_name(c: _Cluster) -> str:
     best = max(forms, key=fullest)
     if c.entry is not None and not _all_caps(c.entry.name) and not _abbreviation(best):
         return c.entry.name  # the text only shouts it ("TRIBUNNEWS.COM"); the gazetteer says it properly
-    if c.type == "Person":
+    if c.type == "Person" or (c.type == "Place" and c.source == "dateline"):
+        # a dateline is set in capitals by convention ("DEMAK, KOMPAS —"), not because the name is
         return " ".join(w[:1] + w[1:].lower() for w in best.split())
     return best
 

@@ -936,8 +936,12 @@ class _Run:
         owner = self.ents.at(j + 1)
         if owner is not None:
             end = owner.end
-            if owner.label_ != "PER" or owner.start != j + 1:
+            if owner.start != j + 1:
                 return None
+            if owner.label_ != "PER":
+                # "Kepala Dinas Kesehatan Kota Bandung, [Ratna Wulandari], mengatakan": a name a
+                # recognizer took for one more place of the title
+                return self.speaker_taken_for_a_place(j + 1)
         else:
             end = self.run_end(j + 1)
             if end == j + 1 or end - (j + 1) > MAX_NAME_TOKENS - 1:
@@ -1056,9 +1060,19 @@ class _Run:
         """Turns the roles seen into character offsets, against the spans as they finally stand."""
         doc = self.doc
         for title_start, title_end, person, of_spans in self.pending:
-            person = self.ents.at(person.start)
-            if person is None or person.label_ != "PER":
-                continue
+            found = self.ents.at(person.start)
+            if found is None or found.label_ != "PER":
+                # a later pass split an office or place off the front of the name ("Kepala Dinas
+                # Sosial [Sukamaju] [Wulandari]"): the role is the person's after it, and names it
+                inner = next((x for x in (self.ents.at(k) for k in range(person.start + 1, person.end))
+                              if x is not None and x.label_ == "PER"), None)
+                if inner is None:
+                    continue
+                if found is not None and found.label_ in ("ORG", "LOC"):
+                    of_spans = [*of_spans, found]
+                    title_end = max(title_end, found.end)
+                found = inner
+            person = found
             owners = [self.ents.at(s.start) for s in of_spans]
             owners = [o for o in owners if o is not None and o.label_ in ("ORG", "LOC")]
             of = next((o for o in owners if o.label_ == "ORG"), None) or next(iter(owners), None)
@@ -1338,9 +1352,12 @@ class _Run:
             # or when the article writes the words before it apart from the name ("Pendiri [Lumbung
             # Sekar Ayu]" and "aplikasi Lumbung")
             if span.label_ == "PER" and (at < 2 or any(t.text in self.solo_words for t in toks[:at])) \
-                    and not (len(toks) - at >= 2 and self.used_apart(span.start, span.start + at)):
+                    and not (self.used_apart(span.start, span.start + at)
+                             and (len(toks) - at >= 2 or all(self.place_like(t, span) for t in toks[:at]))):
                 continue
-            head_label = "ORG" if span.label_ == "PER" else span.label_
+            head_label = span.label_
+            if span.label_ == "PER":  # the words before the name are an office's, or a place's
+                head_label = "LOC" if all(self.place_like(t, span) for t in toks[:at]) else "ORG"
             made = (span.start_char, span.end_char) in self.ents.made
             self.ents.remove(span)
             self.ents.add(span.start, span.start + at, head_label, made=made)
@@ -1395,6 +1412,7 @@ class _Run:
         doc = self.doc
         parts: dict[str, set[str]] = {}
         companies: dict[str, set[str]] = {}
+        surnames: dict[str, set[str]] = {}
         for span in self.ents.spans:
             if span.label_ == "ORG" and len(span) == 2 and span[0].text.casefold().rstrip(".") in LEGAL_FORMS \
                     and self.name_token(span[1]):
@@ -1405,8 +1423,19 @@ class _Run:
             for tok in (span[0], span[-1]):
                 if len(tok.text) >= 3 and self.name_token(tok):
                     parts.setdefault(fold_name(tok.text), set()).add(full)
+            if len(span[-1].text) >= 3 and self.name_token(span[-1]):
+                surnames.setdefault(fold_name(span[-1].text), set()).add(full)
         for i, tok in enumerate(doc):
-            if self.ents.at(i) is not None or not self.cap(tok):
+            span = self.ents.at(i)
+            if (span is not None and len(span) == 1 and span.label_ != "PER" and not span.kb_id_
+                    and (span.start_char, span.end_char) not in self.ents.made and not tok.text.isupper()
+                    and len(surnames.get(fold_name(tok.text), ())) == 1 and not self.place_like(tok, span)):
+                # "Menteri Perdagangan Larasati Wibisono ... Wibisono menyebut": a recognizer's
+                # place or organisation that is the surname of the one person the article names so
+                self.ents.remove(span)
+                self.ents.add(i, i + 1, "PER", made=False)
+                continue
+            if span is not None or not self.cap(tok):
                 continue
             firms = companies.get(fold_name(tok.text))
             if firms is not None and len(firms) == 1 and fold_name(tok.text) not in parts \
