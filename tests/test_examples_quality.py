@@ -162,7 +162,7 @@ def test_organisations_are_one_entity_with_their_short_forms(path, name, alterna
 SPEAKERS = [
     (TRIBUN, "Dunia tidak boleh lagi menunggu", "Retno Marsudi"),
     (TRIBUN, "Indonesia siap mengirim tambahan", "Retno Marsudi"),
-    (TRIBUN, "Kami belum menyerah", "Sheikh Mohammed"),
+    (TRIBUN, "Kami belum menyerah", "Sheikh Mohammed bin Abdulrahman Al Thani"),
     (KOMPAS, "Air masuk sangat cepat", "Agus Nugroho Luhur Pambudi"),
     (KOMPAS, "tanggul jebol setelah debit", "Balai Besar Wilayah Sungai Pemali Juana"),
     (KOMPAS, "Kami sudah menyiapkan ribuan karung", "Harya Muldianto"),

@@ -15,8 +15,10 @@ needs_english_model = pytest.mark.skipif(
 
 
 def test_indonesian_pipeline_runs_gazetteer_then_shipped_ner_then_rules():
-    # the shipped NER listens to a shared tok2vec, which must stay
-    assert load_pipeline(language="id").pipe_names == ["tok2vec", "kg_gazetteer", "ner", "kg_entity_rules"]
+    # the shipped NER listens to a shared tok2vec, which reads the gazetteer tagger's token tags:
+    # both stay, in front of kg's own components
+    assert load_pipeline(language="id").pipe_names == [
+        "kg_gazetteer_tags", "tok2vec", "kg_gazetteer", "ner", "kg_entity_rules"]
 
 
 @pytest.mark.parametrize("language", ["id", "en"])
