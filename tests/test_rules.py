@@ -448,6 +448,14 @@ def test_pieces_right_after_a_role_are_not_joined(blank):
     assert ("Rahmat Hidayat", "PER") in ents(EntityRules(blank)(doc))
 
 
+def test_pieces_right_after_a_rank_are_joined(blank):
+    doc = blank("Hal itu disampaikan Kepala Polres Sukamaju Ajun Komisaris Besar FX Winarto Pamungkas kepada wartawan.")
+    doc.ents = [Span(doc, 9, 10, label="PER"), Span(doc, 10, 12, label="PER")]
+    out = EntityRules(blank)(doc)
+    assert [e for e in ents(out) if e[1] == "PER"] == [("FX Winarto Pamungkas", "PER")]
+    assert [r[:2] for r in roles(out)] == [("Kepala Polres Sukamaju", "FX Winarto Pamungkas")]
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [

@@ -457,9 +457,10 @@ class _Run:
         (pieces of a person's name with at most one free name word between them)."""
         doc = self.doc
         for span in sorted(self.ents.spans, key=lambda s: s.start):
-            # right after a role the first piece may be the office ("Kepala [Dinkes Sukamaju]")
+            # right after a role the first piece may be the office ("Kepala [Dinkes Sukamaju]"),
+            # but not after a rank, which only a name follows ("Komisaris Besar [FX] [Winarto]")
             if (span.label_ != "PER" or span.kb_id_ or self.ents.at(span.start) is not span
-                    or self.after_role(span.start)):
+                    or (self.after_role(span.start) and not self.after_prefix(span.start))):
                 continue
             k = span.end
             # "Vladimir\xa0Putin": a no-break space binds the pieces even when the second is known
