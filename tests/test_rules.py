@@ -442,10 +442,24 @@ def test_pieces_of_one_name_a_recognizer_cut_are_joined(blank, text, spans, expe
     assert out == expected
 
 
+def test_an_office_span_after_a_role_with_a_name_after_it_is_kept(blank):
+    doc = blank("Sementara itu, Direktur Koperasi Tani Makmur Sandi Oktaviano Susilo mengatakan, panen naik.")
+    doc.ents = [Span(doc, 4, 7, label="ORG"), Span(doc, 8, 10, label="PER")]
+    assert [e for e in ents(EntityRules(blank)(doc)) if e[1] == "PER"] == [("Sandi Oktaviano Susilo", "PER")]
+
+
 def test_pieces_right_after_a_role_are_not_joined(blank):
     doc = blank("Kepala Dinkes Sukamaju Rahmat Hidayat menjelaskan hal itu.")
     doc.ents = [Span(doc, 1, 3, label="PER"), Span(doc, 3, 5, label="PER")]
     assert ("Rahmat Hidayat", "PER") in ents(EntityRules(blank)(doc))
+
+
+def test_a_word_before_a_person_that_the_article_tags_alone_as_that_person_joins_the_name(blank):
+    # the recognizer saw only the surname; the cue rule tags "Rendra" alone after "Menurut"
+    doc = blank("Hal itu disampaikan Ketua Tim Riset Covid-19 Rendra Kusumawardana. Menurut Rendra, stok aman.")
+    doc.ents = [Span(doc, 10, 11, label="PER")]
+    assert [e for e in ents(EntityRules(blank)(doc)) if e[1] == "PER"] == [
+        ("Rendra Kusumawardana", "PER"), ("Rendra", "PER")]
 
 
 def test_pieces_right_after_a_rank_are_joined(blank):

@@ -356,6 +356,7 @@ class _Run:
         self.bracketed_names()
         self.titles()
         self.cue_people()
+        self.first_names_used_alone()
         self.cue_spans()
         self.head_final_organisations()
         self.acronyms()
@@ -410,10 +411,12 @@ class _Run:
                 self.ents.remove(person)
                 self.ents.add(span.start, person.end, "PER", kb_id=person.kb_id_, made=False)
                 continue
+            named_after = nxt < len(self.doc) and (self.name_token(self.doc[nxt]) or person is not None)
             if span.label_ != "PER" and len(toks) >= 2 and self.after_role(span.start) \
-                    and self.name_token(toks[-1]) and not self.common(toks[-1]):
+                    and self.name_token(toks[-1]) and not self.common(toks[-1]) and not named_after:
                 # "Kepala Desa [Sukamulya Darsono]": a recognizer ran the place into the person's
-                # name; the title rule reads the words again
+                # name; the title rule reads the words again. (With a name right after it, as in
+                # "Direktur [Mitra Tani] Sandi Octa", the span ends where the office does.)
                 self.ents.remove(span)
                 continue
             if span.label_ != "PER" and len(toks) <= 3 and self.after_prefix(span.start):
@@ -478,6 +481,20 @@ class _Run:
             self.ents.remove(span)
             self.ents.remove(nxt)
             self.ents.add(start, end, "PER", kb_id=kb_id, made=False)
+
+    def first_names_used_alone(self) -> None:
+        """"Covid-19 Rendra [Kusumawardana]" ... "Menurut [Rendra]": a free word before a person's
+        span that the article tags alone as a person is that person's first name."""
+        doc = self.doc
+        alone = {s.text for s in self.ents.spans if s.label_ == "PER" and len(s) == 1}
+        for span in sorted(self.ents.spans, key=lambda s: s.start):
+            k = span.start - 1
+            if (span.label_ != "PER" or span.kb_id_ or k < 0 or self.ents.at(k) is not None
+                    or doc[k].text not in alone or doc[k].text == span[0].text or not self.name_token(doc[k])
+                    or self.sent_start(k) or len(span) + 1 > MAX_NAME_TOKENS):
+                continue
+            self.ents.remove(span)
+            self.ents.add(k, span.end, "PER", made=False)
 
     def modifiers_before_role(self, span: Span) -> bool:
         """Whether ``span`` is only title modifiers and a role follows it."""
