@@ -609,3 +609,19 @@ def test_a_place_the_recognizer_ran_into_a_surname_goes_back_to_the_place_and_th
         ("Sukamaju", "LOC"), ("Wulandari", "PER"), ("Wulandari", "PER")]
     # the role the title gave the whole span goes to the person, with the place in its title
     assert roles(done) == [("Kepala Dinas Sosial Sukamaju", "Wulandari", "Dinas Sosial")]
+
+
+def test_a_person_span_stops_at_a_lower_case_word_that_is_no_name_particle(blank):
+    doc = blank("Menurut diagnosis dokter, Arya menderita HIV stadium III. Ursula von der Leyen hadir.")
+    doc.ents = [Span(doc, 4, 7, label="PER"), Span(doc, 10, 14, label="PER")]
+    out = ents(EntityRules(blank)(doc))
+    assert ("Arya", "PER") in out and ("Ursula von der Leyen", "PER") in out
+    assert not any("menderita" in text for text, _ in out)
+
+
+def test_a_person_span_with_an_office_word_inside_is_no_person(blank):
+    doc = blank("Direktur Jenderal Perlindungan Anak Kementerian Sosial Rini Handayani menyatakan, bantuan cair.")
+    doc.ents = [Span(doc, 2, 6, label="PER"), Span(doc, 6, 8, label="PER")]
+    out = ents(EntityRules(blank)(doc))
+    assert [e for e in out if e[1] == "PER"] == [("Rini Handayani", "PER")]
+    assert ("Kementerian Sosial", "ORG") in out

@@ -32,6 +32,9 @@ from kg.nlp.wordlists import read_lines, read_sections, read_table
 MAX_NAME_TOKENS = 5
 DIRECTIONS = frozenset({"utara", "selatan", "barat", "timur", "tengah", "raya", "laut", "daya"})
 CONNECTORS = frozenset({"dan", "untuk", "bidang", "/", "&", "-", "of", "for", "and", "urusan"})
+# lower-case words inside personal names ("Mohammed bin Salman", "Ursula von der Leyen")
+NAME_PARTICLES = frozenset({"bin", "binti", "ibn", "van", "von", "der", "den", "de", "da", "del", "della",
+                            "du", "le", "la", "al", "el", "dos", "das"})
 PREPOSITIONS = frozenset({"di", "ke", "dari", "pada", "dengan", "oleh", "bagi", "untuk", "dalam", "antara"})
 SENTENCE_END = frozenset({".", "!", "?", "\n"})
 LEGAL_FORMS = frozenset(line.casefold() for line in read_lines("legal_forms_id.txt"))
@@ -441,9 +444,19 @@ class _Run:
                     self.ents.remove(span)
                     self.ents.add(span.start, span.end, "ORG", made=False)
                     continue
-            if span.label_ == "PER" and len(toks) >= 2 and self.lex.match_cue(self.doc, span.start, self.lex.org_cues):
-                # "Satgas Siaga Banjir" is an office, not a person: the rules read it again
+            if span.label_ == "PER" and len(toks) >= 2 and any(
+                    self.lex.match_cue(self.doc, k, self.lex.org_cues) for k in range(span.start, span.end - 1)):
+                # "Satgas Siaga Banjir", "Fakir Miskin Kementerian Sosial": an office word in it,
+                # so no person's name; the rules read the words again
                 self.ents.remove(span)
+                continue
+            lower = next((k for k in range(1, len(toks)) if toks[k].is_alpha and toks[k].text.islower()
+                          and toks[k].text not in NAME_PARTICLES), None)
+            if span.label_ == "PER" and lower is not None:
+                # "[Arya menderita HIV]": a name stops at a lower-case word that is no particle
+                self.ents.remove(span)
+                if any(self.name_token(t) for t in toks[:lower]):
+                    self.ents.add(span.start, span.start + lower, "PER", made=False)
                 continue
             if span.label_ == "PER":
                 head = self.lex.match_title(self.doc, span.start, HEAD_KINDS | PREFIX_KINDS)
