@@ -257,3 +257,11 @@ def test_an_unknown_dateline_place_is_named_in_title_case_and_keeps_its_capitals
     entities = {e.key: e for e in resolver.entities()}
     assert (entities[key].name, entities[key].alternate_names) == ("Sukamaju", ("SUKAMAJU",))
     assert entities[publisher].name == "SKH"
+
+
+def test_a_dateline_place_the_recognizer_found_first_is_named_in_title_case_too(gazetteer, blank):
+    doc = doc_with(blank, "SUKAMAJU - Banjir merendam dua desa. Warga BPBD mengungsi.", [("SUKAMAJU", "LOC", "")])
+    resolver = resolve(gazetteer, doc)
+    key = resolver.add_name(Name("SUKAMAJU", 0, 8), "Place", "dateline")
+    entities = {e.key: e for e in resolver.entities()}
+    assert entities[key].name == "Sukamaju" and entities[key].source == "ner"

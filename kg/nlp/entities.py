@@ -50,6 +50,7 @@ class _Cluster:
     entry: GazetteerEntry | None = None
     source: str = ""
     last: int = -1  # offset of the latest mention, to prefer the nearest person for a bare surname
+    dateline: bool = False  # the article's dateline names it (set in capitals by convention)
 
     @property
     def type(self) -> EntityType:
@@ -134,6 +135,12 @@ class EntityResolver:
 
     def add_name(self, name: Name, type: EntityType, source: str) -> str:
         """Adds a name the page gives outside the recognised text; returns the key of its entity."""
+        key = self._add_name(name, type, source)
+        if source == "dateline":
+            next(c for c in self._clusters if c.key == key).dateline = True
+        return key
+
+    def _add_name(self, name: Name, type: EntityType, source: str) -> str:
         text = " ".join(name.text.split())
         if not text:
             raise InputError(f"an empty {type} name was given (source {source!r})",
@@ -379,7 +386,7 @@ def _choose_name(c: _Cluster) -> str:
     best = max(forms, key=fullest)
     if c.entry is not None and not _all_caps(c.entry.name) and not _abbreviation(best):
         return c.entry.name  # the text only shouts it ("TRIBUNNEWS.COM"); the gazetteer says it properly
-    if c.type == "Person" or (c.type == "Place" and c.source == "dateline"):
+    if c.type == "Person" or (c.type == "Place" and c.dateline):
         # a dateline is set in capitals by convention ("DEMAK, KOMPAS —"), not because the name is
         return " ".join(w[:1] + w[1:].lower() for w in best.split())
     return best

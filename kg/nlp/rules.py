@@ -453,7 +453,7 @@ class _Run:
             lower = next((k for k in range(1, len(toks)) if toks[k].is_alpha and toks[k].text.islower()
                           and toks[k].text not in NAME_PARTICLES), None)
             if span.label_ == "PER" and lower is not None:
-                # "[Arya menderita HIV]": a name stops at a lower-case word that is no particle
+                # "[Bima mengidap demam]": a name stops at a lower-case word that is no particle
                 self.ents.remove(span)
                 if any(self.name_token(t) for t in toks[:lower]):
                     self.ents.add(span.start, span.start + lower, "PER", made=False)
