@@ -190,6 +190,15 @@ def test_add_name_by_title_finds_the_one_person_with_that_role(gazetteer, pipeli
     assert resolver.add_name(Name("Menkeu Sri Handayani"), "Person", "speaker") == resolver.find("Sri Handayani")
 
 
+def test_a_speaker_named_by_a_title_and_its_office_word_is_no_new_person(gazetteer, pipeline):
+    """"kata Menteri Desa" names the title, not a person called "Desa"."""
+    resolver = resolve(gazetteer, pipeline("Menteri Desa Budi Santoso meninjau bendungan."))
+    key = resolver.add_name(Name("Menteri Desa"), "Person", "speaker")
+    names = [e.name for e in resolver.entities() if e.type == "Person"]
+    assert "Desa" not in names
+    assert key == resolver.find("Budi Santoso")
+
+
 def test_add_name_rejects_an_empty_name(gazetteer):
     with pytest.raises(InputError, match="empty"):
         EntityResolver(gazetteer).add_name(Name("  "), "Person", "byline")
