@@ -88,6 +88,7 @@ class EntityResolver:
         """Turns the doc's entity spans inside ``blocks`` into mentions, and its role spans into roles."""
         self._blocks.extend(blocks)
         sources = (doc._.kg_sources if Doc.has_extension("kg_sources") else None) or {}
+        text = doc.text  # spaCy rebuilds doc.text from the tokens on every access
         previous: tuple[object, _Cluster] | None = None
         for ent in doc.ents:
             type_ = TYPES.get(ent.label_)
@@ -98,7 +99,7 @@ class EntityResolver:
                 type_ = "Organization"  # "Perum Bulog", "PT Maju Jaya": a company, whatever a recognizer guessed
             source = "gazetteer" if entry else sources.get((ent.start_char, ent.end_char), "ner")
             cluster = None
-            if previous is not None and _bracketed_after(doc.text, previous[0], ent):
+            if previous is not None and _bracketed_after(text, previous[0], ent):
                 prev_cluster = previous[1]
                 if entry is None or prev_cluster.entry is None or entry.id == prev_cluster.entry.id:
                     cluster = prev_cluster
@@ -118,6 +119,7 @@ class EntityResolver:
         self._add_roles(doc)
 
     def _add_roles(self, doc: Doc) -> None:
+        text = doc.text
         roles = (doc._.kg_roles if Doc.has_extension("kg_roles") else None) or []
         for r in roles:
             person = self._cluster_at(r[2], r[3])
@@ -125,13 +127,13 @@ class EntityResolver:
                 continue
             owner = self._cluster_at(r[4], r[5]) if r[4] is not None else None
             of = owner.key if owner is not None and owner.type != "Person" else None
-            self._add_role(person, Role(title=doc.text[r[0]:r[1]], of=of))
+            self._add_role(person, Role(title=text[r[0]:r[1]], of=of))
         forms = (doc._.kg_name_forms if Doc.has_extension("kg_name_forms") else None) or []
         for f in forms:
             person = self._cluster_at(f[2], f[3])
-            text = doc.text[f[0]:f[1]]
-            if person is not None and text not in person.extra_forms:
-                person.extra_forms.append(text)
+            form = text[f[0]:f[1]]
+            if person is not None and form not in person.extra_forms:
+                person.extra_forms.append(form)
 
     def add_name(self, name: Name, type: EntityType, source: str) -> str:
         """Adds a name the page gives outside the recognised text; returns the key of its entity."""

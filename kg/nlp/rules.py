@@ -213,6 +213,10 @@ class _Run:
 
     def __init__(self, doc: Doc, lex: Lexicon):
         self.doc = doc
+        self.text = doc.text  # spaCy joins the tokens again on every doc.text: read it once
+        self.positions: dict[str, list[int]] = {}  # token text -> where it stands, for the scans below
+        for tok in doc:
+            self.positions.setdefault(tok.text, []).append(tok.i)
         self.lex = lex
         self.ents = _Ents(doc, doc.ents)
         self.roles: list[RoleSpan] = []
@@ -271,12 +275,12 @@ class _Run:
         prev = doc[j]
         if prev.text in SENTENCE_END or "\n" in prev.text or "\n" in prev.whitespace_:
             return True
-        gap = doc.text[prev.idx + len(prev.text) : doc[j + 1].idx]
+        gap = self.text[prev.idx + len(prev.text) : doc[j + 1].idx]
         return "\n" in gap
 
     def titlecase_line(self, i: int) -> bool:
         """Whether token ``i`` stands in a headline-style line where most words are capitalised."""
-        text = self.doc.text
+        text = self.text
         idx = self.doc[i].idx
         start = text.rfind("\n", 0, idx) + 1
         if start not in self._titlecase:
@@ -301,7 +305,7 @@ class _Run:
 
     def line_of(self, i: int) -> str:
         """The line of text token ``i`` stands in."""
-        text = self.doc.text
+        text = self.text
         idx = self.doc[i].idx
         end = text.find("\n", idx)
         return text[text.rfind("\n", 0, idx) + 1 : len(text) if end < 0 else end].strip()
@@ -398,8 +402,8 @@ class _Run:
                 self.ents.remove(span)
                 continue
             if len(toks) == 1 and self.titlecase_line(span.start) and not any(
-                    t.text == toks[0].text and not self.titlecase_line(t.i)
-                    and self.line_of(span.start) not in self.line_of(t.i) for t in self.doc):
+                    not self.titlecase_line(i) and self.line_of(span.start) not in self.line_of(i)
+                    for i in self.positions[toks[0].text]):
                 # in a headline every word is capitalised: a word the story never repeats is no name
                 self.ents.remove(span)
                 continue
@@ -1283,7 +1287,7 @@ class _Run:
                     if k > i + 3:
                         put([abbr, *(t.text for t in doc[i + 3 : k])], "ORG")
                         put([t.text for t in doc[i + 3 : k]], "LOC")  # "(BPBD) Demak": the office's region
-        for m in DATELINE.finditer(doc.text):
+        for m in DATELINE.finditer(self.text):
             put((m.group("place") or m.group("place2") or m.group("place3")).split(), "LOC")
         # a word the article also gives as a person's name, or a legal form, names no organisation or place
         people = {t.text.casefold() for s in self.ents.spans
@@ -1402,7 +1406,7 @@ class _Run:
         words = self.words(start, end)
         n = end - start
         return any(self.words(k, k + n) == words and (k + n >= len(doc) or not self.name_token(doc[k + n]))
-                   for k in range(len(doc) - n + 1) if k != start and doc[k].text == doc[start].text)
+                   for k in self.positions[doc[start].text] if k != start and k + n <= len(doc))
 
     def split_after_known_place(self) -> None:
         """Splits a person's name off a place span: "[Provinsi Sumba Rina Sari]" where the article
@@ -1434,8 +1438,7 @@ class _Run:
         for other in self.ents.spans:
             if other is not span and other.label_ != "PER" and any(t.text == word for t in other):
                 return True
-        return any(t.text == word and t.i > 0 and self.doc[t.i - 1].text.casefold() in ("di", "ke", "dari")
-                   for t in self.doc)
+        return any(i > 0 and self.doc[i - 1].text.casefold() in ("di", "ke", "dari") for i in self.positions[word])
 
     def propagate(self) -> None:
         """Tags later single-word mentions of a known person's surname or first name, and a
