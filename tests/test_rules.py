@@ -625,3 +625,20 @@ def test_a_person_span_with_an_office_word_inside_is_no_person(blank):
     out = ents(EntityRules(blank)(doc))
     assert [e for e in out if e[1] == "PER"] == [("Rini Handayani", "PER")]
     assert ("Kementerian Sosial", "ORG") in out
+
+
+def test_a_first_name_the_rules_cut_off_joins_the_surname_when_the_article_uses_it_alone(blank):
+    doc = blank("Nelayan di Tegal resah. Ketua Paguyuban Nelayan Tegal Surya Abdullah mengemukakan, harga solar "
+                "naik. Stok menipis, tutur Surya.")
+    doc.ents = [Span(doc, 8, 10, label="LOC"), Span(doc, 10, 11, label="PER")]
+    out = EntityRules(blank)(doc)
+    assert [e for e in ents(out) if e[1] == "PER"] == [("Surya Abdullah", "PER"), ("Surya", "PER")]
+    assert [r[:2] for r in roles(out)] == [("Ketua Paguyuban Nelayan Tegal", "Surya Abdullah")]
+
+
+def test_a_word_an_organisations_name_goes_on_after_is_no_person(blank):
+    doc = blank("Direktur Institute for Development of Trade and Finance (IDTF) Rina Kartika menilai, "
+                "ekonomi pesisir tumbuh.")
+    doc.ents = [Span(doc, 11, 13, label="PER")]
+    out = ents(EntityRules(blank)(doc))
+    assert [e for e in out if e[1] == "PER"] == [("Rina Kartika", "PER")]

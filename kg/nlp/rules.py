@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -35,6 +36,8 @@ CONNECTORS = frozenset({"dan", "untuk", "bidang", "/", "&", "-", "of", "for", "a
 # lower-case words inside personal names ("Mohammed bin Salman", "Ursula von der Leyen")
 NAME_PARTICLES = frozenset({"bin", "binti", "ibn", "van", "von", "der", "den", "de", "da", "del", "della",
                             "du", "le", "la", "al", "el", "dos", "das"})
+# words that go on with an organisation's name, never with a person's ("Institute for Development of Trade ...")
+NAME_BREAKERS = frozenset({"of", "for", "untuk", "bidang", "urusan", "&"})
 PREPOSITIONS = frozenset({"di", "ke", "dari", "pada", "dengan", "oleh", "bagi", "untuk", "dalam", "antara"})
 SENTENCE_END = frozenset({".", "!", "?", "\n"})
 LEGAL_FORMS = frozenset(line.casefold() for line in read_lines("legal_forms_id.txt"))
@@ -363,13 +366,13 @@ class _Run:
         self.bracketed_names()
         self.titles()
         self.cue_people()
-        self.first_names_used_alone()
         self.cue_spans()
         self.head_final_organisations()
         self.acronyms()
         self.headline_spans()
         self.split_at_solo_words()
         self.split_after_known_place()
+        self.first_names_used_alone()
         self.propagate()
         self.finish_roles()
 
@@ -503,13 +506,19 @@ class _Run:
         """"Covid-19 Rendra [Kusumawardana]" ... "Menurut [Rendra]": a free word before a person's
         span that the article tags alone as a person is that person's first name."""
         doc = self.doc
-        alone = {s.text for s in self.ents.spans if s.label_ == "PER" and len(s) == 1}
+        alone = Counter(s.text for s in self.ents.spans if s.label_ == "PER" and len(s) == 1)
         for span in sorted(self.ents.spans, key=lambda s: s.start):
             k = span.start - 1
-            if (span.label_ != "PER" or span.kb_id_ or k < 0 or self.ents.at(k) is not None
-                    or doc[k].text not in alone or doc[k].text == span[0].text or not self.name_token(doc[k])
-                    or self.sent_start(k) or len(span) + 1 > MAX_NAME_TOKENS):
-                continue
+            if (span.label_ != "PER" or span.kb_id_ or k < 0 or not alone[doc[k].text]
+                    or doc[k].text == span[0].text or not self.name_token(doc[k]) or self.acronym(doc[k])
+                    or self.sent_start(k) or len(span) + 1 > MAX_NAME_TOKENS or self.place_like(doc[k], span)):
+                continue  # (an acronym, or a word the article uses as an office or place, is not it)
+            before = self.ents.at(k)
+            if before is not None:
+                # "[Surya] [Abdullah]" cut by the rules, where the article also says "tutur Surya"
+                if before.label_ != "PER" or len(before) != 1 or before.kb_id_ or alone[doc[k].text] < 2:
+                    continue
+                self.ents.remove(before)
             self.ents.remove(span)
             self.ents.add(k, span.end, "PER", made=False)
 
@@ -584,6 +593,11 @@ class _Run:
                 self.apposition(title_start, title_end, of_spans)
             return max(title_end, i + 1)
         n_start, n_end, existing = name
+        if (existing is None and n_end + 1 < len(doc) and doc[n_end].text.casefold() in NAME_BREAKERS
+                and self.cap(doc[n_end + 1])):
+            # "Direktur Institute for [Development] of Trade": a word an organisation's name
+            # goes on after is no person's name
+            return max(title_end, i + 1)
         if existing is None and n_start == j and hint is None and role_kind not in ("role_place", "role_local"):
             # "Ketua Koperasi Maju Lestari Wulan Sari": the name starts at a word the article
             # also uses alone; the words before it belong to the title
@@ -1108,6 +1122,8 @@ class _Run:
                     title_end = max(title_end, found.end)
                 found = inner
             person = found
+            # a later pass may have grown the name to the left, into what the title had taken
+            title_end = min(title_end, person.start) if person.start > title_start else title_end
             owners = [self.ents.at(s.start) for s in of_spans]
             owners = [o for o in owners if o is not None and o.label_ in ("ORG", "LOC")]
             of = next((o for o in owners if o.label_ == "ORG"), None) or next(iter(owners), None)
