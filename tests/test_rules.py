@@ -642,3 +642,14 @@ def test_a_word_an_organisations_name_goes_on_after_is_no_person(blank):
     doc.ents = [Span(doc, 11, 13, label="PER")]
     out = ents(EntityRules(blank)(doc))
     assert [e for e in out if e[1] == "PER"] == [("Rina Kartika", "PER")]
+
+
+def test_a_person_span_that_ends_in_an_english_organisation_head_is_an_organisation(blank):
+    doc = blank("Relawan dari Coastal Rescue Committee tiba di lokasi banjir.")
+    doc.ents = [Span(doc, 2, 5, label="PER")]
+    assert ents(EntityRules(blank)(doc)) == [("Coastal Rescue Committee", "ORG")]
+
+
+def test_the_run_after_a_title_that_ends_in_an_english_organisation_head_is_no_person(blank):
+    doc = blank("Pada hari Rabu, Ketua Coastal Rescue Committee (CRC-Indonesia) meninjau lokasi banjir.")
+    assert ents(EntityRules(blank)(doc)) == [("Coastal Rescue Committee", "ORG")]

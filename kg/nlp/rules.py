@@ -451,6 +451,11 @@ class _Run:
                     self.ents.remove(span)
                     self.ents.add(span.start, span.end, "ORG", made=False)
                     continue
+            if span.label_ == "PER" and len(toks) >= 2 and toks[-1].text in self.lex.org_heads:
+                # "[Rescue Committee]", "[Asia Foundation]": an English organisation, named head last
+                self.ents.remove(span)
+                self.ents.add(span.start, span.end, "ORG", made=False)
+                continue
             if span.label_ == "PER" and len(toks) >= 2 and any(
                     self.lex.match_cue(self.doc, k, self.lex.org_cues) for k in range(span.start, span.end - 1)):
                 # "Satgas Siaga Banjir", "Fakir Miskin Kementerian Sosial": an office word in it,
@@ -598,6 +603,10 @@ class _Run:
             # "Direktur Institute for [Development] of Trade": a word an organisation's name
             # goes on after is no person's name
             return max(title_end, i + 1)
+        if existing is None and doc[n_end - 1].text in self.lex.org_heads:
+            # "Ketua [Coastal Rescue Committee]": an English organisation, named head last
+            self.ents.add(n_start, n_end, "ORG")
+            return n_end
         if existing is None and n_start == j and hint is None and role_kind not in ("role_place", "role_local"):
             # "Ketua Koperasi Maju Lestari Wulan Sari": the name starts at a word the article
             # also uses alone; the words before it belong to the title
