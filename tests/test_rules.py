@@ -644,12 +644,16 @@ def test_a_word_an_organisations_name_goes_on_after_is_no_person(blank):
     assert [e for e in out if e[1] == "PER"] == [("Rina Kartika", "PER")]
 
 
-def test_a_person_span_that_ends_in_an_english_organisation_head_is_an_organisation(blank):
-    doc = blank("Relawan dari Coastal Rescue Committee tiba di lokasi banjir.")
-    doc.ents = [Span(doc, 2, 5, label="PER")]
-    assert ents(EntityRules(blank)(doc)) == [("Coastal Rescue Committee", "ORG")]
-
-
-def test_the_run_after_a_title_that_ends_in_an_english_organisation_head_is_no_person(blank):
-    doc = blank("Pada hari Rabu, Ketua Coastal Rescue Committee (CRC-Indonesia) meninjau lokasi banjir.")
+@pytest.mark.parametrize(
+    "text, spans",
+    [
+        # a recognizer's person span
+        ("Relawan dari Coastal Rescue Committee tiba di lokasi banjir.", [(2, 5, "PER")]),
+        # the run of name words the title rule reads after "Ketua"
+        ("Pada hari Rabu, Ketua Coastal Rescue Committee (CRC-Indonesia) meninjau lokasi banjir.", []),
+    ],
+)
+def test_a_name_that_ends_in_an_english_organisation_head_is_an_organisation(blank, text, spans):
+    doc = blank(text)
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in spans]
     assert ents(EntityRules(blank)(doc)) == [("Coastal Rescue Committee", "ORG")]
