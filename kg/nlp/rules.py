@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -511,19 +510,15 @@ class _Run:
         """"Covid-19 Rendra [Kusumawardana]" ... "Menurut [Rendra]": a free word before a person's
         span that the article tags alone as a person is that person's first name."""
         doc = self.doc
-        alone = Counter(s.text for s in self.ents.spans if s.label_ == "PER" and len(s) == 1)
+        alone = {s.text for s in self.ents.spans if s.label_ == "PER" and len(s) == 1}
         for span in sorted(self.ents.spans, key=lambda s: s.start):
             k = span.start - 1
-            if (span.label_ != "PER" or span.kb_id_ or k < 0 or not alone[doc[k].text]
+            if (span.label_ != "PER" or span.kb_id_ or k < 0 or doc[k].text not in alone
                     or doc[k].text == span[0].text or not self.name_token(doc[k]) or self.acronym(doc[k])
                     or self.sent_start(k) or len(span) + 1 > MAX_NAME_TOKENS or self.place_like(doc[k], span)):
                 continue  # (an acronym, or a word the article uses as an office or place, is not it)
-            before = self.ents.at(k)
-            if before is not None:
-                # "[Surya] [Abdullah]" cut by the rules, where the article also says "tutur Surya"
-                if before.label_ != "PER" or len(before) != 1 or before.kb_id_ or alone[doc[k].text] < 2:
-                    continue
-                self.ents.remove(before)
+            if self.ents.at(k) is not None:
+                continue
             self.ents.remove(span)
             self.ents.add(k, span.end, "PER", made=False)
 
@@ -1421,7 +1416,13 @@ class _Run:
             made = (span.start_char, span.end_char) in self.ents.made
             self.ents.remove(span)
             self.ents.add(span.start, span.start + at, head_label, made=made)
-            self.ents.add(span.start + at, span.end, "PER", made=made)
+            end = span.end
+            rest = self.ents.at(end) if end < len(doc) else None
+            if rest is not None and rest.start == end and rest.label_ == "PER" and not rest.kb_id_:
+                # "[Tegal Surya] [Abdullah]": the name split off goes on in the person after it
+                self.ents.remove(rest)
+                end = rest.end
+            self.ents.add(span.start + at, end, "PER", made=made)
 
     def used_apart(self, start: int, end: int) -> bool:
         """Whether the words of tokens ``start:end`` stand elsewhere in the article with no name
