@@ -431,7 +431,7 @@ def _strip_title(text: str) -> tuple[str, str | None]:
                 break
         else:
             break
-    if role_start is not None and len(words) - i == 1 and (words[i],) in lex.org_cues | lex.place_cues:
+    if role_start is not None and len(words) - i == 1 and (words[i],) in lex.any_cues:
         # "Menteri Desa": the word after the title is an office word, part of the title, no name
         role_end = i = len(words)
     role = " ".join(words[role_start:role_end]) if role_start is not None else None

@@ -86,6 +86,7 @@ class Lexicon:
     max_len: int
     org_heads: frozenset[str] = frozenset()  # as written: "University" ends "Monash University"
     determiners: frozenset[str] = frozenset()  # casefolded: "the", "a", "an"
+    any_cues: frozenset[tuple[str, ...]] = frozenset()  # org_cues and place_cues together
 
     def match_title(self, doc: Doc, i: int, kinds: frozenset[str]) -> tuple[int, str] | None:
         """Longest title phrase of one of ``kinds`` starting at token ``i``: (end token, kind)."""
@@ -129,7 +130,7 @@ def load_lexicon() -> Lexicon:
     max_len = max(len(p) for p in (*titles, *org, *place, *not_entities))
     heads = frozenset(row[0].strip() for row in read_table("org_heads_en.txt"))
     determiners = frozenset(row[0].strip().casefold() for row in read_table("determiners_en.txt"))
-    return Lexicon(titles, org, place, not_entities, cues, max_len, heads, determiners)
+    return Lexicon(titles, org, place, not_entities, cues, max_len, heads, determiners, any_cues=org | place)
 
 
 ROLE_KINDS = frozenset({"role", "role_place", "role_local"})
@@ -301,7 +302,7 @@ class _Run:
         rather than starting another one ("Kabupaten Demak dan Kota Semarang")."""
         doc = self.doc
         tok = doc[k]
-        if not self.cap(tok) or self.lex.match_cue(doc, k, self.lex.org_cues | self.lex.place_cues):
+        if not self.cap(tok) or self.lex.match_cue(doc, k, self.lex.any_cues):
             return False
         return self.common(tok) or self.acronym(tok)
 
@@ -774,7 +775,7 @@ class _Run:
             return None
         if limit is not None and span.end > limit:
             return None
-        cue_end = self.lex.match_cue(doc, span.start, self.lex.org_cues | self.lex.place_cues)
+        cue_end = self.lex.match_cue(doc, span.start, self.lex.any_cues)
         if cue_end is None or cue_end >= span.end - 1:
             return None
         last = doc[span.end - 1]
@@ -811,7 +812,7 @@ class _Run:
             if self.lex.match_title(doc, k, PREFIX_KINDS):
                 orgish = k  # "Polda Riau Komisaris Besar Budi": the rank starts the name
                 break
-            end = self.lex.match_cue(doc, k, self.lex.org_cues | self.lex.place_cues)
+            end = self.lex.match_cue(doc, k, self.lex.any_cues)
             if end is not None and self.cap(tok):
                 k = orgish = cue_end = end
                 continue
@@ -975,7 +976,7 @@ class _Run:
         doc = self.doc
         if (span.label_ == "PER" or span.kb_id_ or (span.start_char, span.end_char) in self.ents.made
                 or not 2 <= len(span) <= MAX_NAME_TOKENS or not all(self.name_token(t) for t in span)
-                or self.lex.match_cue(doc, span.start, self.lex.org_cues | self.lex.place_cues) is not None
+                or self.lex.match_cue(doc, span.start, self.lex.any_cues) is not None
                 or span.end >= len(doc)):
             return False
         after = doc[span.end]
@@ -1043,7 +1044,7 @@ class _Run:
         end = title_end
         # "Kepala Dusun X, Kelurahan Y, Kecamatan Z": the role goes on over places
         while end + 1 < len(doc) and doc[end].text == ",":
-            cue = self.lex.match_cue(doc, end + 1, self.lex.place_cues | self.lex.org_cues)
+            cue = self.lex.match_cue(doc, end + 1, self.lex.any_cues)
             owner = self.ents.at(end + 1)
             if owner is not None and owner.label_ in ("LOC", "ORG") and owner.start == end + 1 and cue:
                 of_spans.append(owner)
@@ -1398,7 +1399,7 @@ class _Run:
             if at is None:
                 continue
             # the office keeps a name of its own: "Perum [Damri]" is not an office and a person
-            cue_end = self.lex.match_cue(doc, span.start, self.lex.org_cues | self.lex.place_cues)
+            cue_end = self.lex.match_cue(doc, span.start, self.lex.any_cues)
             if (cue_end is not None and span.start + at <= cue_end) or (
                     at == 1 and toks[0].text.casefold().rstrip(".") in LEGAL_FORMS):
                 continue
