@@ -462,9 +462,9 @@ class _Run:
                 # so no person's name; the rules read the words again
                 self.ents.remove(span)
                 continue
-            lower = next((k for k in range(1, len(toks)) if toks[k].is_alpha and toks[k].text.islower()
-                          and toks[k].text not in NAME_PARTICLES), None)
-            if span.label_ == "PER" and lower is not None:
+            lower = span.label_ == "PER" and next((k for k in range(1, len(toks)) if toks[k].is_alpha
+                                                  and toks[k].text.islower() and toks[k].text not in NAME_PARTICLES), None)
+            if lower:
                 # "[Bima mengidap demam]": a name stops at a lower-case word that is no particle
                 self.ents.remove(span)
                 if any(self.name_token(t) for t in toks[:lower]):
