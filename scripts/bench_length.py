@@ -26,6 +26,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-copies", type=int, default=32, help="largest number of copies of the joined examples")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args(argv)
+    if args.max_copies < 1:
+        parser.error("--max-copies must be 1 or more (the number of copies of the joined examples)")
 
     from kg.nlp.pipeline import load_pipeline
 
