@@ -64,6 +64,9 @@ SPLITS = [
     Split("nerui-test", "nerui/test.01.tsv", "\t", "test"),
     Split("nergrit-test", "nergrit/test_preprocess.txt", "\t", "test"),
     Split("nerp-train", "nerp/train_preprocess.txt", "\t", "nerp"),
+    # NERP's own valid/test are no kg test split: with --nerp-all they are training text too
+    Split("nerp-valid", "nerp/valid_preprocess.txt", "\t", "nerp"),
+    Split("nerp-test", "nerp/test_preprocess.txt", "\t", "nerp"),
 ]
 
 
@@ -183,7 +186,8 @@ def make_doc(vocab, words, ents, missing=()) -> Doc:
     return doc
 
 
-def convert(data: Path, work: Path, use_nerp: bool, nerp_org_missing: bool = True) -> dict:
+def convert(data: Path, work: Path, use_nerp: bool, nerp_org_missing: bool = True,
+            nerp_all: bool = False) -> dict:
     """Write train/dev/test .spacy files to `work` with overlaps removed; return a summary."""
     nlp = spacy.blank("id")
     overlaps = load_overlaps(data)
@@ -200,7 +204,10 @@ def convert(data: Path, work: Path, use_nerp: bool, nerp_org_missing: bool = Tru
         if split.role == "dev":
             return not (others & train_files)
         if split.role == "nerp":
-            return not any(o.startswith(("idner-news-2k/", "nerui/", "nergrit/")) for o in others)
+            # never a sentence of the cased corpora (idner test!), nor a copy of an earlier NERP split
+            earlier = {sp.path for sp in SPLITS[:SPLITS.index(split)] if sp.role == "nerp"}
+            return not any(o.startswith(("idner-news-2k/", "nerui/", "nergrit/")) or o in earlier
+                           for o in others)
         return True
 
     cased_train = [s for sp in SPLITS if sp.role == "train" for s in corpora[sp.name]]
@@ -208,7 +215,7 @@ def convert(data: Path, work: Path, use_nerp: bool, nerp_org_missing: bool = Tru
     orgs = org_lexicon(cased_train) if nerp_org_missing else set()
     bins: dict[str, DocBin] = defaultdict(lambda: DocBin(store_user_data=False))
     for sp in SPLITS:
-        if sp.role == "nerp" and not use_nerp:
+        if sp.role == "nerp" and not (use_nerp and (nerp_all or sp.name == "nerp-train")):
             continue
         kept = dropped = 0
         for idx, sent in enumerate(corpora[sp.name]):
@@ -233,6 +240,7 @@ def convert(data: Path, work: Path, use_nerp: bool, nerp_org_missing: bool = Tru
     for name, db in bins.items():
         db.to_disk(work / f"{name}.spacy")
     summary["nerp"] = use_nerp
+    summary["nerp_all"] = use_nerp and nerp_all
     (work / "convert.json").write_text(json.dumps(summary, indent=2))
     return summary
 
@@ -485,6 +493,8 @@ def main(argv=None) -> int:
     ap.add_argument("--run", default="base", help="name of the run folder under WORK/runs")
     ap.add_argument("--max-minutes", type=float, default=12.0, help="wall-clock training cap")
     ap.add_argument("--nerp", action="store_true", help="add de-duplicated, recased NERP (PER/LOC only)")
+    ap.add_argument("--nerp-all", action="store_true",
+                    help="with --nerp, also train on NERP's valid and test files (de-duplicated the same way)")
     ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                     help="config override, e.g. components.tok2vec.model.encode.width=128")
     ap.add_argument("--steps", default="convert,train,evaluate,ship",
@@ -497,7 +507,9 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
 
     steps = set(args.steps.split(","))
-    data_dir = args.work / ("data-nerp" if args.nerp else "data")
+    if args.nerp_all and not args.nerp:
+        ap.error("--nerp-all needs --nerp")
+    data_dir = args.work / ("data-nerpall" if args.nerp_all else "data-nerp" if args.nerp else "data")
     run_dir = args.work / "runs" / args.run
     overrides = {}
     for item in args.set:
@@ -507,7 +519,7 @@ def main(argv=None) -> int:
         except ValueError:
             overrides[key] = value  # a bare string such as an architecture name
     if "convert" in steps:
-        print(json.dumps(convert(args.data, data_dir, args.nerp), indent=1), flush=True)
+        print(json.dumps(convert(args.data, data_dir, args.nerp, nerp_all=args.nerp_all), indent=1), flush=True)
     if "pretrain" in steps:
         pre_dir = args.work / "pretrain" / args.run
         summary = pretrain(args.config, args.data, pre_dir, args.pretrain_nerp_text, args.pretrain_epochs,

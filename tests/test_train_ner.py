@@ -123,3 +123,43 @@ def test_a_bad_training_config_is_a_one_line_config_error(tmp_path, content, mes
         train_ner.read_config(path)
     with pytest.raises(train_ner.ConfigError, match="not found"):
         train_ner.read_config(tmp_path / "missing.cfg")
+
+
+def _corpus_for_convert(root: Path) -> None:
+    """Every split convert() reads; each NERP file has one clean sentence, one paired with idner
+    and (valid/test) one that repeats a NERP train sentence."""
+    for split in train_ner.SPLITS:
+        if split.role != "nerp":
+            sep = split.sep or " "
+            _write_conll(root / split.path, [[("Warga", "O"), ("Bantul", "B-LOC"), (split.name, "O")]], sep)
+    for name in ("train", "valid", "test"):
+        sentences = [[("warga", "O"), ("sleman", "B-PLC"), (name, "O")],
+                     [("kalimat", "O"), ("idner", "O"), (name, "O")]]
+        if name != "train":
+            sentences.append([("warga", "O"), ("sleman", "B-PLC"), ("train", "O")])
+        _write_conll(root / f"nerp/{name}_preprocess.txt", sentences, "\t")
+    (root / "overlaps.tsv").write_text(
+        "file\tsentence_index\talso_in_file\talso_sentence_index\tnormalized_chars\n"
+        "nerp/train_preprocess.txt\t1\tidner-news-2k/test.txt\t0\t80\n"
+        "nerp/valid_preprocess.txt\t1\tidner-news-2k/test.txt\t0\t80\n"
+        "nerp/test_preprocess.txt\t1\tidner-news-2k/test.txt\t0\t80\n"
+        "nerp/valid_preprocess.txt\t2\tnerp/train_preprocess.txt\t0\t80\n"
+        "nerp/test_preprocess.txt\t2\tnerp/train_preprocess.txt\t0\t80\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("nerp_all, expected", [
+    (False, ["Warga Sleman train"]),
+    (True, ["Warga Sleman train", "Warga Sleman valid", "Warga Sleman test"]),
+])
+def test_nerp_all_adds_nerps_valid_and_test_without_idner_pairs_or_repeats(tmp_path, nerp_all, expected):
+    from spacy.tokens import DocBin
+
+    _corpus_for_convert(tmp_path / "data")
+    summary = train_ner.convert(tmp_path / "data", tmp_path / "work", use_nerp=True, nerp_all=nerp_all)
+    nlp = spacy.blank("id")
+    train = [d.text for d in DocBin().from_disk(tmp_path / "work" / "train.spacy").get_docs(nlp.vocab)]
+    assert [t for t in train if "Sleman" in t] == expected
+    assert not any("idner" in t.split() for t in train)
+    assert summary["nerp_all"] is nerp_all
+    if nerp_all:
+        assert summary["dropped"]["nerp-valid"] == 2 and summary["dropped"]["nerp-test"] == 2
