@@ -10,7 +10,7 @@ import spacy
 from spacy.tokens import Doc, Span
 
 from kg.nlp.gazetteer import GazetteerComponent
-from kg.nlp.rules import EntityRules, RoleSpan, fold_name, register_extensions
+from kg.nlp.rules import EntityRules, RoleSpan, abbreviates, fold_name, register_extensions
 
 GAZETTEER = [
     {"id": "Q159", "type": "Place", "name": "Rusia", "names": ["Rusia", "Russia"], "wikidata": "Q159",
@@ -657,3 +657,56 @@ def test_a_name_that_ends_in_an_english_organisation_head_is_an_organisation(bla
     doc = blank(text)
     doc.ents = [Span(doc, s, e, label=label) for s, e, label in spans]
     assert ents(EntityRules(blank)(doc)) == [("Coastal Rescue Committee", "ORG")]
+
+
+def spans_at(doc: Doc, *words: tuple[str, str]) -> list[Span]:
+    """Spans over the first occurrence of each (phrase, label), as a recognizer would set them."""
+    out = []
+    for phrase, label in words:
+        n = len(phrase.split())
+        start = next(i for i in range(len(doc)) if doc[i:i + n].text == phrase)
+        out.append(Span(doc, start, start + n, label=label))
+    return out
+
+
+def test_a_capitalised_phrase_of_words_the_article_also_writes_in_lower_case_is_no_person(blank):
+    doc = blank("Dinas Perhubungan menerbitkan aturan tentang Pembatasan Angkutan Barang. Menurut dinas, "
+                "pembatasan angkutan barang berlaku selama libur sekolah.")
+    doc.ents = spans_at(doc, ("Pembatasan Angkutan Barang", "PER"))
+    assert not [e for e in ents(EntityRules(blank)(doc)) if e[1] == "PER"]
+
+
+def test_a_common_word_opening_a_sentence_is_cut_off_the_name_after_it(blank):
+    doc = blank("Pemeriksaan Joko Susilo berlangsung tertutup. Polisi menunda pemeriksaan saksi lain.")
+    doc.ents = spans_at(doc, ("Pemeriksaan Joko Susilo", "PER"))
+    assert ents(EntityRules(blank)(doc)) == [("Joko Susilo", "PER")]
+
+
+def test_a_name_written_against_a_number_after_a_hyphen_is_no_person(blank):
+    doc = blank("Warga antre vaksin Sinovac-2 sejak pagi, kata Andi Pratama.")
+    doc.ents = spans_at(doc, ("Sinovac", "PER"), ("Andi Pratama", "PER"))
+    assert [e for e in ents(EntityRules(blank)(doc)) if e[1] == "PER"] == [("Andi Pratama", "PER")]
+
+
+@pytest.mark.parametrize("short", ["Bawasda", "BPS"])
+def test_an_organisations_short_form_in_brackets_that_a_recognizer_took_for_a_person_is_the_organisation(
+        blank, short):
+    doc = blank(f"Laporan itu diterima Badan Pengawas Daerah Statistik ({short}) pekan lalu.")
+    doc.ents = spans_at(doc, ("Badan Pengawas Daerah Statistik", "ORG"), (short, "PER"))
+    assert (short, "ORG") in ents(EntityRules(blank)(doc))
+
+
+def test_a_persons_name_in_brackets_after_an_organisation_stays_a_person(blank):
+    doc = blank("Pemilik Toko Sinar Jaya (Hendra) menolak berkomentar.")
+    doc.ents = spans_at(doc, ("Toko Sinar Jaya", "ORG"), ("Hendra", "PER"))
+    assert ("Hendra", "PER") in ents(EntityRules(blank)(doc))
+
+
+@pytest.mark.parametrize("short, words, expected", [
+    ("Bawaslu", ["Badan", "Pengawas", "Pemilu"], True),
+    ("BPBD", ["Badan", "Penanggulangan", "Bencana", "Daerah"], True),
+    ("Hendra", ["Toko", "Sinar", "Jaya"], False),
+    ("Polri", ["Kepolisian", "Republik", "Indonesia"], False),
+])
+def test_abbreviates(short, words, expected):
+    assert abbreviates(short, words) is expected

@@ -404,6 +404,24 @@ class _Run:
                 # a sentence, is a common word
                 self.ents.remove(span)
                 continue
+            if span.label_ == "PER" and self.numbered(span.end):
+                # "[Pandemi Covid]-19", "[Vaksin Sinovac]-2": a name with a number after a hyphen
+                # is a disease, a product or a model, no person
+                self.ents.remove(span)
+                continue
+            if span.label_ == "PER" and len(toks) >= 2 and self.written_lower(toks):
+                # "tentang [Larangan Mudik]" when the story also writes "larangan mudik": a
+                # capitalised phrase of common words is a regulation or slogan, no person
+                self.ents.remove(span)
+                continue
+            if span.label_ == "PER" and len(toks) >= 2 and self.sent_start(span.start) \
+                    and toks[0].text.casefold() in self.lower_words and self.cap(toks[1]) \
+                    and not any(t.text.isupper() for t in toks[1:]):
+                # "[Kedatangan Budi] disambut ...": the common word opening the sentence is no
+                # part of the name after it
+                self.ents.remove(span)
+                self.ents.add(span.start + 1, span.end, "PER", made=False)
+                continue
             if len(toks) == 1 and self.titlecase_line(span.start) and not any(
                     not self.titlecase_line(i) and self.line_of(span.start) not in self.line_of(i)
                     for i in self.positions[toks[0].text]):
@@ -1016,6 +1034,17 @@ class _Run:
             self._lower = frozenset(t.text for t in self.doc if t.is_alpha and t.text.islower())
         return self._lower
 
+    def numbered(self, i: int) -> bool:
+        """Whether token ``i`` is a hyphen written right against a number after it ("Covid-19")."""
+        doc = self.doc
+        return (i + 1 < len(doc) and doc[i].text == "-" and not doc[i - 1].whitespace_
+                and not doc[i].whitespace_ and doc[i + 1].text[:1].isdigit())
+
+    def written_lower(self, toks) -> bool:
+        """Whether the article also writes every word of ``toks`` in lower case (acronyms aside)."""
+        words = [t for t in toks if t.is_alpha and not self.acronym(t)]
+        return bool(words) and all(t.text.casefold() in self.lower_words for t in words)
+
     @property
     def solo_words(self) -> frozenset[str]:
         """Capitalised words the text also uses alone, away from a sentence start: first names and
@@ -1212,7 +1241,14 @@ class _Run:
                 upper = sum(c.isupper() for c in tok.text)
                 # "Badan Pangan Nasional (Bapanas)": after an organisation, a short name in brackets is its own
                 short = upper >= 2 or (span.label_ == "ORG" and tok.is_alpha and self.name_token(tok))
-                if self.ents.at(k + 1) is None and tok.text[:1].isupper() and tok.text.replace("-", "").isalnum() \
+                inside = self.ents.at(k + 1)
+                if inside is not None and inside.label_ == "PER" and span.label_ != "PER" and len(inside) == 1 \
+                        and not inside.kb_id_ and (upper >= 2 or abbreviates(tok.text, [t.text for t in span])):
+                    # "Badan Pengawas Pemilu ([Bawaslu])" where a recognizer took the short form
+                    # for a person
+                    self.ents.remove(inside)
+                    inside = None
+                if inside is None and tok.text[:1].isupper() and tok.text.replace("-", "").isalnum() \
                         and len(tok.text) <= 8 and short:
                     self.ents.add(k + 1, k + 2, span.label_)
 
@@ -1524,3 +1560,22 @@ def fold_name(text: str) -> str:
     text = re.sub(r"sk(?:yy|iy|yi|ii|y|i)\b", "sky", text)
     text = text.replace("y", "i")
     return " ".join(text.split())
+
+
+def abbreviates(short: str, words: list[str]) -> bool:
+    """Whether ``short`` is built from pieces of ``words`` in order, starting with the first
+    word's first letter: "Bawaslu" from "Badan Pengawas Pemilu", "Polri" from "Kepolisian
+    Republik Indonesia" does not start right, "BPBD" from "Badan Penanggulangan Bencana Daerah"."""
+    s = short.casefold()
+    ws = [w.casefold() for w in words if w.isalpha()]
+    if not s or not ws or s[0] != ws[0][0]:
+        return False
+
+    @lru_cache(maxsize=None)
+    def fits(i: int, j: int) -> bool:  # s[i:] is made of pieces of ws[j:]
+        if i == len(s):
+            return True
+        return any(s[i:i + n] in ws[k] and fits(i + n, k + 1)
+                   for k in range(j, len(ws)) for n in range(len(s) - i, 0, -1))
+
+    return fits(0, 0)
