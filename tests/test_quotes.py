@@ -235,6 +235,19 @@ def test_guess_mentions_trims_titles_and_splits_roles():
     assert "Sebab" not in names
 
 
+def test_guess_mentions_leave_out_calendar_words_and_holidays():
+    text = "Warga antre sejak pagi menjelang Lebaran di pasar. Pasar tetap buka pada hari Sabtu, kata Rina Sari."
+    names = {text[s:e] for s, e, _ in guess_mentions(text)}
+    assert names == {"Rina Sari"}
+
+
+def test_a_speakerless_quote_never_goes_to_a_holiday_or_a_disease_standing_in_for_a_person():
+    text = ("Warga bersiap menyambut Lebaran. Banyak yang belum divaksin Covid-19.\n\n"
+            "”Stok vaksin cukup untuk semua,” katanya.")
+    [r] = [r for r in find_quotes(text, ()) if r.mode == "direct"]
+    assert r.speaker_text is None
+
+
 def test_cue_words_come_from_data_files():
     lex = load_lexicon()
     assert {"kata", "ujar", "tutur", "ungkap", "imbuh", "lanjut", "pungkas", "sambung"} <= lex.cues

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Literal
 
 from kg.model import ARTICLE_TEXT_KINDS, Block
-from kg.nlp.wordlists import read_lines, read_sections
+from kg.nlp.wordlists import read_lines, read_sections, read_table
 
 SpeakerKind = Literal["name", "title", "organization", "pronoun", "none"]
 Mention = tuple[int, int, str]
@@ -77,6 +77,7 @@ class Lexicon:
     source_markers: tuple[tuple[str, ...], ...] = ()  # "menurut", "according to"
     determiners: frozenset[str] = frozenset()  # "the": may stand before a speaker's name
     stance_words: frozenset[str] = frozenset()  # "yakin": makes the name before it a subject
+    calendar: frozenset[str] = frozenset()  # "Sabtu", "Lebaran": capitalised, never a name
 
 
 def _folded(*names: str) -> frozenset[str]:
@@ -107,6 +108,8 @@ def load_lexicon() -> Lexicon:
         complementizers=_folded("complementizers.txt"),
         determiners=_folded("determiners_en.txt"),
         stance_words=_folded("stance_words_id.txt"),
+        calendar=frozenset(row[0].strip().casefold() for name in ("not_entities_id.txt", "not_entities_en.txt")
+                           for row in read_table(name) if len(row) > 1 and row[1].strip() in ("month", "day")),
         # longest first, so that a longer phrase is tried before a phrase it starts with
         source_markers=tuple(sorted({tuple(line.casefold().split()) for line in read_lines("source_markers.txt")},
                                     key=len, reverse=True)),
@@ -270,10 +273,13 @@ class _Finder:
                         masked[k] = "_"
         self.masked = "".join(masked)
         self.sentences = [s for p in self.paras for s in _sentences(text, p, self.masked, self.lex)]
-        self.guessed = guess_mentions(text, blocks)
-        # "Covid-19", "N219-A": a name followed by a hyphen and a number is not a person
+        # "Covid-19", "N219-A": a name with a number in it or after a hyphen is not a person
+        def person_like(m: Mention) -> bool:
+            return m[2] != "PER" or not (re.match(r"-\d", text[m[1]:m[1] + 2]) or re.search(r"\d", text[m[0]:m[1]]))
+
+        self.guessed = [m for m in guess_mentions(text, blocks) if person_like(m)]
         self.mentions = sorted(m for m in (mentions or self.guessed) if m[2] in ("PER", "ORG", "LOC")
-                               and not (m[2] == "PER" and re.match(r"-\d", text[m[1]:m[1] + 2])))
+                               and person_like(m))
         self.records: list[QuoteRecord] = []
 
     # -- helpers ------------------------------------------------------------------------------
@@ -862,12 +868,15 @@ def guess_mentions(text: str, blocks: Sequence[Block] = ()) -> list[Mention]:
     for p0, p1 in _paragraphs(text, blocks):
         words = _words(text, p0, p1)
         i = 0
+        def cap(word: str) -> bool:  # a capitalised word that may be part of a name
+            return _is_cap(word) and word.casefold() not in lex.calendar
+
         while i < len(words):
-            if not _is_cap(words[i][2]):
+            if not cap(words[i][2]):
                 i += 1
                 continue
             j = i
-            while j + 1 < len(words) and _is_cap(words[j + 1][2]) and re.fullmatch(r"\.?[ \u00a0]", text[words[j][1]:words[j + 1][0]]):
+            while j + 1 < len(words) and cap(words[j + 1][2]) and re.fullmatch(r"\.?[ \u00a0]", text[words[j][1]:words[j + 1][0]]):
                 j += 1
             run = words[i:j + 1]
             i = j + 1
