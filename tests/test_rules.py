@@ -710,3 +710,28 @@ def test_a_persons_name_in_brackets_after_an_organisation_stays_a_person(blank):
 ])
 def test_abbreviates(short, words, expected):
     assert abbreviates(short, words) is expected
+
+
+@pytest.mark.parametrize("text, title, person", [
+    ("Psikolog forensik Dewi Anggraini khawatir kasus serupa terulang.", "Psikolog forensik", "Dewi Anggraini"),
+    ("Sementara itu, pakar hukum pidana Dimas Wicaksono mengatakan aturan itu lemah.",
+     "pakar hukum pidana", "Dimas Wicaksono"),
+    ("Pengamat kebijakan publik Lestari Handayani menilai langkah itu tepat.",
+     "Pengamat kebijakan publik", "Lestari Handayani"),
+])
+def test_an_experts_field_in_lower_case_belongs_to_the_role(nlp, text, title, person):
+    doc = nlp(text)
+    assert (title, person) in [r[:2] for r in roles(doc)]
+
+
+def test_a_verb_after_an_experts_role_is_no_field(nlp):
+    doc = nlp("Pengamat menilai kebijakan itu keliru, kata Rina Kusuma.")
+    assert not any(r[0].startswith("Pengamat") for r in roles(doc))
+
+
+def test_an_organisation_in_a_title_keeps_its_last_word_when_the_name_follows_after_a_comma(blank):
+    doc = blank("Pengamat politik dari Universitas Gadjah Mada, Rudi Hartono, menilai langkah itu tepat.")
+    doc.ents = spans_at(doc, ("Universitas Gadjah Mada", "ORG"), ("Rudi Hartono", "PER"))
+    out = EntityRules(blank)(doc)
+    assert ents(out) == [("Universitas Gadjah Mada", "ORG"), ("Rudi Hartono", "PER")]
+    assert [r[:2] for r in roles(out)] == [("Pengamat politik dari Universitas Gadjah Mada", "Rudi Hartono")]

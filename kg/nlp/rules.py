@@ -78,7 +78,7 @@ def register_extensions() -> None:
 class Lexicon:
     """The word lists the rules read, loaded from ``kg/nlp/data``."""
 
-    titles: dict[tuple[str, ...], str]  # casefolded phrase -> role | role_place | part | modifier | rank | honorific
+    titles: dict[tuple[str, ...], str]  # casefolded phrase -> role | role_place | role_local | role_field | part | modifier | rank | honorific
     org_cues: frozenset[tuple[str, ...]]  # as written
     place_cues: frozenset[tuple[str, ...]]  # as written
     not_entities: dict[tuple[str, ...], str]  # casefolded phrase -> month | day | junk | function | common
@@ -133,7 +133,8 @@ def load_lexicon() -> Lexicon:
     return Lexicon(titles, org, place, not_entities, cues, max_len, heads, determiners, any_cues=org | place)
 
 
-ROLE_KINDS = frozenset({"role", "role_place", "role_local"})
+ROLE_KINDS = frozenset({"role", "role_place", "role_local", "role_field"})
+VERB_FORM = re.compile(r"(?:me|ber)[a-z]{3,}")  # "menilai", "berpendapat": a clause goes on
 HEAD_KINDS = ROLE_KINDS | {"modifier"}
 PREFIX_KINDS = frozenset({"rank", "honorific"})
 CONTINUE_KINDS = ROLE_KINDS | {"part"}
@@ -589,6 +590,10 @@ class _Run:
         lowercase_head = head is not None and doc[j].text[0].islower()
         if head is not None:
             j = head[0]
+            if role_kind == "role_field":
+                field_end = self.field_words(j, hint)
+                lowercase_head = lowercase_head and field_end == j
+                j = field_end
             j, of_spans = self.continue_title(j, lowercase_head, limit=hint,
                                               place_role=role_kind in ("role_place", "role_local"))
         else:
@@ -667,6 +672,18 @@ class _Run:
         if prefix_end > prefix_start:
             self.forms.append(NameForm(doc[prefix_start].idx, person.end_char, person.start_char, person.end_char))
         return person.end
+
+    def field_words(self, j: int, limit: int | None) -> int:
+        """Where the field after an expert's role ends: "Pengamat [kebijakan publik] dari ...",
+        "Psikolog [forensik] Reza ...": up to three lower-case words that are no preposition,
+        function word or verb (a me-/ber- word: "Pakar itu menilai")."""
+        doc = self.doc
+        k = j
+        while (k < len(doc) and k - j < 3 and (limit is None or k < limit) and doc[k].is_alpha
+               and doc[k].text.islower() and doc[k].text not in PREPOSITIONS
+               and self.lex.kind_of(doc[k].text) != "function" and not VERB_FORM.match(doc[k].text)):
+            k += 1
+        return k
 
     def continue_title(self, j: int, lowercase_head: bool, limit: int | None = None,
                        place_role: bool = False) -> tuple[int, list[Span]]:
@@ -804,6 +821,9 @@ class _Run:
             nxt += 1
         if nxt < len(doc) and (self.name_token(doc[nxt]) or self.ents.at(nxt) is not None):
             return None
+        after = self.ents.at(nxt + 1) if nxt + 1 < len(doc) and doc[nxt].text == "," else None
+        if after is not None and after.label_ == "PER" and after.start == nxt + 1:
+            return None  # "Pengamat dari [Universitas Gadjah Mada], Rudi Hartono,": the name comes after
         return cue_end
 
     def organisation_in_title(self, j: int, of_spans: list[Span]) -> int:
