@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import shutil
 import sys
 import time
@@ -340,7 +341,58 @@ def make_time_limit(minutes: float):
     return check
 
 
-def training_config(config: Path, work: Path, max_minutes: float, overrides: dict):
+def mention_pools(train: Path) -> dict[str, list[tuple[str, ...]]]:
+    """Every annotated entity of the training file, as words, by label (repeats kept: common names
+    are drawn more often)."""
+    nlp = spacy.blank("id")
+    pools: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for doc in DocBin().from_disk(train).get_docs(nlp.vocab):
+        for ent in doc.ents:
+            pools[ent.label_].append(tuple(t.text for t in ent))
+    return dict(pools)
+
+
+@spacy.registry.augmenters("kg.mention_replace.v1")
+def make_mention_replace(level: float, pool: str, seed: int = 0):
+    """An augmenter that adds, for a share `level` of the training sentences, a copy whose every
+    entity is replaced by another entity of the same label from the training file (mention
+    replacement, Dai & Adel 2020). Tokens without annotation (NERP's organisations) stay so."""
+    from spacy.training import Example
+
+    pools = mention_pools(Path(pool))
+    rng = random.Random(seed)
+
+    def augment(nlp, example):
+        yield example
+        ref = example.reference
+        if not ref.ents or rng.random() >= level:
+            return
+        words, spaces, tags = [], [], []
+
+        def keep(tokens):
+            for t in tokens:
+                words.append(t.text)
+                spaces.append(bool(t.whitespace_))
+                tags.append(None if t.ent_iob_ == "" else "O")
+
+        at = 0
+        for ent in ref.ents:
+            keep(ref[at:ent.start])
+            other = rng.choice(pools.get(ent.label_) or [tuple(t.text for t in ent)])
+            for k, word in enumerate(other):
+                words.append(word)
+                spaces.append(True)
+                tags.append(("B-" if k == 0 else "I-") + ent.label_)
+            spaces[-1] = bool(ref[ent.end - 1].whitespace_)
+            at = ent.end
+        keep(ref[at:])
+        yield Example(Doc(nlp.vocab, words=words, spaces=spaces),
+                      Doc(nlp.vocab, words=words, spaces=spaces, ents=tags))
+
+    return augment
+
+
+def training_config(config: Path, work: Path, max_minutes: float, overrides: dict, augment: float = 0.0):
     """The training config: `config` with the converted data, the time limit and `overrides`.
 
     spaCy only reads `paths.init_tok2vec` when the config has a [pretraining] block (it says
@@ -355,6 +407,9 @@ def training_config(config: Path, work: Path, max_minutes: float, overrides: dic
         **overrides,
     })
     cfg["training"]["before_update"] = {"@callbacks": "kg.train_time_limit.v1", "minutes": max_minutes}
+    if augment:
+        cfg["corpora"]["train"]["augmenter"] = {"@augmenters": "kg.mention_replace.v1", "level": augment,
+                                                "pool": str(work / "train.spacy"), "seed": cfg["system"]["seed"]}
     weights = overrides.get("paths.init_tok2vec")
     if weights and not cfg.get("pretraining"):
         if not Path(weights).is_file():
@@ -366,12 +421,12 @@ def training_config(config: Path, work: Path, max_minutes: float, overrides: dic
     return cfg
 
 
-def train(config: Path, work: Path, out: Path, max_minutes: float, overrides: dict) -> float:
+def train(config: Path, work: Path, out: Path, max_minutes: float, overrides: dict, augment: float = 0.0) -> float:
     """Train from `config` on the converted files; return the wall-clock minutes spent."""
     from spacy.training.initialize import init_nlp
     from spacy.training.loop import train as train_loop
 
-    cfg = training_config(config, work, max_minutes, overrides)
+    cfg = training_config(config, work, max_minutes, overrides, augment)
     started = time.monotonic()
     weights = overrides.get("paths.init_tok2vec")
     try:
@@ -495,6 +550,8 @@ def main(argv=None) -> int:
     ap.add_argument("--nerp", action="store_true", help="add de-duplicated, recased NERP (PER/LOC only)")
     ap.add_argument("--nerp-all", action="store_true",
                     help="with --nerp, also train on NERP's valid and test files (de-duplicated the same way)")
+    ap.add_argument("--augment", type=float, default=0.0, metavar="SHARE",
+                    help="add a mention-replaced copy of this share of the training sentences (0 to 1)")
     ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                     help="config override, e.g. components.tok2vec.model.encode.width=128")
     ap.add_argument("--steps", default="convert,train,evaluate,ship",
@@ -507,6 +564,8 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
 
     steps = set(args.steps.split(","))
+    if not 0.0 <= args.augment <= 1.0:
+        ap.error("--augment takes a share between 0 and 1")
     if args.nerp_all and not args.nerp:
         ap.error("--nerp-all needs --nerp")
     data_dir = args.work / ("data-nerpall" if args.nerp_all else "data-nerp" if args.nerp else "data")
@@ -527,10 +586,11 @@ def main(argv=None) -> int:
         print(json.dumps(summary), flush=True)
     minutes = 0.0
     if "train" in steps:
-        minutes = train(args.config, data_dir, run_dir, args.max_minutes, overrides)
+        minutes = train(args.config, data_dir, run_dir, args.max_minutes, overrides, args.augment)
         (run_dir / "minutes.txt").write_text(f"{minutes:.1f}\n")
         (run_dir / "run.json").write_text(json.dumps({
-            "config": args.config.name, "nerp": args.nerp, "overrides": overrides,
+            "config": args.config.name, "nerp": args.nerp, "nerp_all": args.nerp_all, "augment": args.augment,
+            "overrides": overrides,
             "pretrained_on_nerp_text": pretrained_on_nerp(overrides.get("paths.init_tok2vec")),
         }, indent=1))
     elif (run_dir / "minutes.txt").is_file():

@@ -163,3 +163,27 @@ def test_nerp_all_adds_nerps_valid_and_test_without_idner_pairs_or_repeats(tmp_p
     assert summary["nerp_all"] is nerp_all
     if nerp_all:
         assert summary["dropped"]["nerp-valid"] == 2 and summary["dropped"]["nerp-test"] == 2
+
+
+def test_mention_replacement_swaps_entities_for_same_label_ones_and_keeps_missing_tokens(tmp_path):
+    from spacy.tokens import Doc, DocBin
+    from spacy.training import Example
+
+    nlp = spacy.blank("id")
+    pool = DocBin()
+    pool.add(Doc(nlp.vocab, words=["Rina", "Sari", "ke", "Bantul"], ents=["B-PER", "I-PER", "O", "B-LOC"]))
+    pool.to_disk(tmp_path / "train.spacy")
+    ref = Doc(nlp.vocab, words=["Budi", "tiba", "di", "Sleman", "bersama", "kpu"],
+              spaces=[True, True, True, True, True, False], ents=["B-PER", "O", "O", "B-LOC", "O", None])
+    example = Example(Doc(nlp.vocab, words=[t.text for t in ref]), ref)
+
+    augment = train_ner.make_mention_replace(level=1.0, pool=str(tmp_path / "train.spacy"))
+    original, copy = list(augment(nlp, example))
+    assert original is example
+    assert copy.reference.text == "Rina Sari tiba di Bantul bersama kpu"
+    assert [(e.text, e.label_) for e in copy.reference.ents] == [("Rina Sari", "PER"), ("Bantul", "LOC")]
+    assert copy.reference[-1].ent_iob_ == ""  # unannotated stays unannotated, not "O"
+    assert copy.predicted.text == copy.reference.text and not copy.predicted.ents
+
+    never = train_ner.make_mention_replace(level=0.0, pool=str(tmp_path / "train.spacy"))
+    assert list(never(nlp, example)) == [example]
