@@ -735,3 +735,31 @@ def test_an_organisation_in_a_title_keeps_its_last_word_when_the_name_follows_af
     out = EntityRules(blank)(doc)
     assert ents(out) == [("Universitas Gadjah Mada", "ORG"), ("Rudi Hartono", "PER")]
     assert [r[:2] for r in roles(out)] == [("Pengamat politik dari Universitas Gadjah Mada", "Rudi Hartono")]
+
+
+def test_one_word_a_recognizer_took_for_a_place_between_commas_before_a_verb_is_the_titles_person(blank):
+    doc = blank("Kepala Puskesmas Sukamaju, Wulan, mengatakan pasien sudah dirujuk.")
+    doc.ents = spans_at(doc, ("Puskesmas Sukamaju", "ORG"), ("Wulan", "LOC"))
+    out = EntityRules(blank)(doc)
+    assert ("Wulan", "PER") in ents(out)
+    assert [r[:2] for r in roles(out)] == [("Kepala Puskesmas Sukamaju", "Wulan")]
+
+
+def test_a_word_the_article_uses_as_a_place_stays_a_place_between_commas(blank):
+    doc = blank("Kepala Dinas Kesehatan, Bandung, mengatakan warga diperiksa di Bandung.")
+    doc.ents = spans_at(doc, ("Dinas Kesehatan", "ORG"), ("Bandung", "LOC"))
+    assert ("Bandung", "LOC") in ents(EntityRules(blank)(doc))
+
+
+@pytest.mark.parametrize("text, spans, title, person", [
+    ("Kepala Puskesmas Cibeureum, Jakarta Utara, Edi Saputra mengatakan pasien dirujuk.",
+     [("Puskesmas Cibeureum", "ORG"), ("Jakarta", "LOC"), ("Edi Saputra", "PER")],
+     "Kepala Puskesmas Cibeureum, Jakarta Utara", "Edi Saputra"),
+    ("Pengamat hukum dari Universitas Pakuan, Bogor, Maya Lestari menilai putusan itu janggal.",
+     [("Universitas Pakuan", "ORG"), ("Bogor", "LOC"), ("Maya Lestari", "PER")],
+     "Pengamat hukum dari Universitas Pakuan, Bogor", "Maya Lestari"),
+])
+def test_a_place_between_commas_after_a_title_belongs_to_it_when_the_name_follows(blank, text, spans, title, person):
+    doc = blank(text)
+    doc.ents = spans_at(doc, *spans)
+    assert [r[:2] for r in roles(EntityRules(blank)(doc))] == [(title, person)]

@@ -598,6 +598,9 @@ class _Run:
                                               place_role=role_kind in ("role_place", "role_local"))
         else:
             of_spans = []
+        if head is not None and hint is None and (place := self.comma_place_before_name(j)) is not None:
+            of_spans.append(place)
+            j = place.end
         title_end = j
         if head is None and title_end != i:
             return i + 1  # modifiers without a role
@@ -672,6 +675,32 @@ class _Run:
         if prefix_end > prefix_start:
             self.forms.append(NameForm(doc[prefix_start].idx, person.end_char, person.start_char, person.end_char))
         return person.end
+
+    def comma_place_before_name(self, j: int) -> Span | None:
+        """"Kepala Puskesmas Sukamaju, [Jakarta Timur], Rudi Hartono mengatakan": a place between
+        commas right after a title, with a name after it, belongs to the title."""
+        doc = self.doc
+        if j + 1 >= len(doc) or doc[j].text != ",":
+            return None
+        place = self.ents.at(j + 1)
+        if place is None or place.label_ != "LOC" or place.start != j + 1:
+            return None
+        end = place.end
+        while end < len(doc) and doc[end].text.casefold() in DIRECTIONS and self.cap(doc[end]) \
+                and self.ents.at(end) is None:
+            end += 1  # "[Jakarta] Utara"
+        if end + 1 >= len(doc) or doc[end].text != ",":
+            return None
+        after = self.ents.at(end + 1)
+        if after is not None:
+            if after.label_ != "PER" or after.start != end + 1:
+                return None
+        elif not (self.name_token(doc[end + 1]) and self.run_end(end + 1) > end + 1):
+            return None
+        if end > place.end:
+            self.ents.remove(place)
+            return self.ents.add(place.start, end, "LOC")
+        return place
 
     def field_words(self, j: int, limit: int | None) -> int:
         """Where the field after an expert's role ends: "Pengamat [kebijakan publik] dari ...",
@@ -1020,6 +1049,16 @@ class _Run:
         after = doc[span.end]
         return after.text == "," or (after.is_alpha and after.text.islower())
 
+    def lone_speaker_between_commas(self, span: Span) -> bool:
+        """An unlinked one-word place or organisation span followed by a comma and a me-/ber- verb,
+        where the article never uses that word as a place ("di Wulan") or inside another name."""
+        doc = self.doc
+        end = span.end
+        return (len(span) == 1 and not span.kb_id_ and (span.start_char, span.end_char) not in self.ents.made
+                and self.name_token(span[0]) and not self.acronym(span[0])
+                and end + 1 < len(doc) and doc[end].text == "," and VERB_FORM.fullmatch(doc[end + 1].text) is not None
+                and not self.place_like(span[0], span))
+
     def name_after_comma(self, j: int) -> tuple[int, int, Span | None] | None:
         """"Anggota KPU, Budi Santoso, mengatakan": the name between commas after a title."""
         doc = self.doc
@@ -1030,6 +1069,12 @@ class _Run:
             end = owner.end
             if owner.start != j + 1:
                 return None
+            if owner.label_ != "PER" and self.lone_speaker_between_commas(owner):
+                # "Kepala Puskesmas Sukamaju, [Wulan], mengatakan": one word a recognizer took for
+                # a place, between commas and before a verb, is the person the title belongs to
+                self.ents.remove(owner)
+                person = self.ents.add(owner.start, owner.end, "PER", made=False)
+                return (person.start, person.end, person) if person is not None else None
             if owner.label_ != "PER":
                 # "Kepala Dinas Kesehatan Kota Bandung, [Ratna Wulandari], mengatakan": a name a
                 # recognizer took for one more place of the title
