@@ -763,3 +763,36 @@ def test_a_place_between_commas_after_a_title_belongs_to_it_when_the_name_follow
     doc = blank(text)
     doc.ents = spans_at(doc, *spans)
     assert [r[:2] for r in roles(EntityRules(blank)(doc))] == [(title, person)]
+
+
+@pytest.mark.parametrize("text, spans, title, person", [
+    ("Direktur TaniJaya, Sariman, menyatakan pasokan aman.", [("TaniJaya", "PER"), ("Sariman", "PER")],
+     "Direktur TaniJaya", "Sariman"),
+    ("Kepala Dinas Kesehatan Sleman, Joko Prasetyo, mengatakan, tes cepat dilanjutkan.",
+     [("Dinas Kesehatan", "ORG"), ("Sleman", "PER"), ("Joko Prasetyo", "PER")],
+     "Kepala Dinas Kesehatan Sleman", "Joko Prasetyo"),
+])
+def test_the_word_after_a_title_names_the_office_when_a_name_follows_between_commas(blank, text, spans, title, person):
+    doc = blank(text)
+    doc.ents = spans_at(doc, *spans)
+    out = EntityRules(blank)(doc)
+    assert [r[:2] for r in roles(out)] == [(title, person)]
+    assert [e for e in ents(out) if e[1] == "PER"] == [(person, "PER")]
+
+
+@pytest.mark.parametrize("text", [
+    "Menteri Keuangan Rina Kartika, Senin, mengatakan defisit melebar.",
+    "Ketua DPRD Rina Kartika, Andi Santoso, dan Budi Hartono hadir.",
+])
+def test_a_day_or_a_list_after_the_titles_person_leaves_the_person_alone(blank, text):
+    doc = blank(text)
+    doc.ents = spans_at(doc, ("Rina Kartika", "PER"))
+    assert [r[1] for r in roles(EntityRules(blank)(doc))] == ["Rina Kartika"]
+
+
+def test_a_recognizers_person_span_before_an_honorific_after_a_title_names_the_office(blank):
+    doc = blank("Hal itu disampaikan Rektor Unesa Prof Nurhadi di kampus.")
+    doc.ents = spans_at(doc, ("Unesa", "PER"), ("Nurhadi", "PER"))
+    out = EntityRules(blank)(doc)
+    assert [r[:2] for r in roles(out)] == [("Rektor Unesa", "Nurhadi")]
+    assert [e for e in ents(out) if e[1] == "PER"] == [("Nurhadi", "PER")]

@@ -620,6 +620,13 @@ class _Run:
                 self.apposition(title_start, title_end, of_spans)
             return max(title_end, i + 1)
         n_start, n_end, existing = name
+        if head is not None and hint is None and (appos := self.name_in_apposition(n_start, n_end, existing)):
+            # "Direktur [TaniJaya], Sariman, menyatakan": the word after the title names the office
+            # (a company, a town, an airport); the name between the commas is the person's
+            if existing is not None:
+                self.ents.remove(existing)
+            title_end = n_end
+            n_start, n_end, existing = appos
         if (existing is None and n_end + 1 < len(doc) and doc[n_end].text.casefold() in NAME_BREAKERS
                 and self.cap(doc[n_end + 1])):
             # "Direktur Institute for [Development] of Trade": a word an organisation's name
@@ -675,6 +682,21 @@ class _Run:
         if prefix_end > prefix_start:
             self.forms.append(NameForm(doc[prefix_start].idx, person.end_char, person.start_char, person.end_char))
         return person.end
+
+    def name_in_apposition(self, n_start: int, n_end: int, existing: Span | None) -> tuple[int, int, Span | None] | None:
+        """The name between commas right after the one or two words a title rule took for its
+        person, when a verb or a comma follows it: then those words belong to the title."""
+        doc = self.doc
+        if (n_end - n_start > 2 or n_end >= len(doc) or doc[n_end].text != ","
+                or (existing is not None and existing.kb_id_)):
+            return None
+        appos = self.name_after_comma(n_end)
+        if appos is None or (appos[2] is not None and appos[2].label_ != "PER"):
+            return None
+        after = doc[appos[1]] if appos[1] < len(doc) else None
+        if after is None or not (after.text == "," or (after.is_alpha and after.text.islower())):
+            return None
+        return appos
 
     def comma_place_before_name(self, j: int) -> Span | None:
         """"Kepala Puskesmas Sukamaju, [Jakarta Timur], Rudi Hartono mengatakan": a place between
@@ -818,9 +840,21 @@ class _Run:
             break
         # "Kapolres Sleman AKBP Budi": proper words standing before a rank belong to the title
         k = j
-        while k < len(doc) and (limit is None or k < limit) and self.name_token(doc[k]) and self.ents.at(k) is None:
+        guessed: list[Span] = []  # recognizer person spans over those words ("Rektor [Unesa] Prof Nur")
+        while k < len(doc) and (limit is None or k < limit) and self.name_token(doc[k]):
+            owner = self.ents.at(k)
+            if owner is not None:
+                if (owner.label_ != "PER" or owner.kb_id_ or owner.start != k
+                        or (owner.start_char, owner.end_char) in self.ents.made
+                        or not self.lex.match_title(doc, owner.end, PREFIX_KINDS)):
+                    break
+                guessed.append(owner)
+                k = owner.end
+                continue
             k += 1
         if k > j and k < len(doc) and self.lex.match_title(doc, k, PREFIX_KINDS) and k - j <= 3:
+            for span in guessed:
+                self.ents.remove(span)
             if place_role:
                 place = self.ents.add(j, k, "LOC")
                 if place is not None:
