@@ -796,3 +796,22 @@ def test_a_recognizers_person_span_before_an_honorific_after_a_title_names_the_o
     out = EntityRules(blank)(doc)
     assert [r[:2] for r in roles(out)] == [("Rektor Unesa", "Nurhadi")]
     assert [e for e in ents(out) if e[1] == "PER"] == [("Nurhadi", "PER")]
+
+
+def test_a_village_heads_places_between_commas_belong_to_the_title_before_the_name(blank):
+    doc = blank("Kepala Dusun Ngablak, Kelurahan Sumberrejo, Kecamatan Minggir, Wahyu Prasetyo, mengatakan warga siap.")
+    doc.ents = spans_at(doc, ("Kelurahan Sumberrejo", "LOC"), ("Kecamatan Minggir", "LOC"), ("Wahyu Prasetyo", "PER"))
+    doc = EntityRules(blank)(doc)
+    assert [r[:2] for r in roles(doc)] == [
+        ("Kepala Dusun Ngablak, Kelurahan Sumberrejo, Kecamatan Minggir", "Wahyu Prasetyo")]
+    assert ("Ngablak", "LOC") in ents(doc)
+
+
+@pytest.mark.parametrize("text, title, person", [
+    ("Oleh karena itu, kata ahli epidemiologi Universitas Airlangga, Windu Saputra, kasus naik.",
+     "ahli epidemiologi Universitas Airlangga", "Windu Saputra"),
+    ("Staf Ahli Menteri Keuangan Bidang Penerimaan Negara Rina Kartika hadir.",
+     "Staf Ahli Menteri Keuangan Bidang Penerimaan Negara", "Rina Kartika"),
+])
+def test_ahli_is_an_experts_role_and_still_goes_on_a_role_phrase(nlp, text, title, person):
+    assert (title, person) in [r[:2] for r in roles(nlp(text))]

@@ -625,8 +625,10 @@ class _Run:
             # (a company, a town, an airport); the name between the commas is the person's
             if existing is not None:
                 self.ents.remove(existing)
-            title_end = n_end
-            n_start, n_end, existing = appos
+            if role_kind in ("role_place", "role_local"):
+                place = self.ents.add(n_start, n_end, "LOC")  # "Kepala Dusun [Ngablak], ..."
+                of_spans = [*of_spans, place] if place is not None else of_spans
+            title_end, (n_start, n_end, existing) = appos
         if (existing is None and n_end + 1 < len(doc) and doc[n_end].text.casefold() in NAME_BREAKERS
                 and self.cap(doc[n_end + 1])):
             # "Direktur Institute for [Development] of Trade": a word an organisation's name
@@ -683,24 +685,29 @@ class _Run:
             self.forms.append(NameForm(doc[prefix_start].idx, person.end_char, person.start_char, person.end_char))
         return person.end
 
-    def name_in_apposition(self, n_start: int, n_end: int, existing: Span | None) -> tuple[int, int, Span | None] | None:
+    def name_in_apposition(self, n_start: int, n_end: int, existing: Span | None
+                           ) -> tuple[int, tuple[int, int, Span | None]] | None:
         """The name between commas right after the one or two words a title rule took for its
-        person, when a verb or a comma follows it: then those words belong to the title."""
+        person, when a verb or a comma follows it: then those words belong to the title. Returns
+        where the title ends (after the places between commas before the name) and the name."""
         doc = self.doc
         if (n_end - n_start > 2 or n_end >= len(doc) or doc[n_end].text != ","
                 or (existing is not None and existing.kb_id_)):
             return None
+        while (place := self.comma_place_before_name(n_end, any_after=True)) is not None:
+            n_end = place.end  # "Kepala Dusun X, [Kelurahan Y], [Kecamatan Z], Name": places of the office
         appos = self.name_after_comma(n_end)
         if appos is None or (appos[2] is not None and appos[2].label_ != "PER"):
             return None
         after = doc[appos[1]] if appos[1] < len(doc) else None
         if after is None or not (after.text == "," or (after.is_alpha and after.text.islower())):
             return None
-        return appos
+        return n_end, appos
 
-    def comma_place_before_name(self, j: int) -> Span | None:
+    def comma_place_before_name(self, j: int, any_after: bool = False) -> Span | None:
         """"Kepala Puskesmas Sukamaju, [Jakarta Timur], Rudi Hartono mengatakan": a place between
-        commas right after a title, with a name after it, belongs to the title."""
+        commas right after a title, with a name after it, belongs to the title. With
+        ``any_after``, whatever follows the second comma."""
         doc = self.doc
         if j + 1 >= len(doc) or doc[j].text != ",":
             return None
@@ -713,16 +720,19 @@ class _Run:
             end += 1  # "[Jakarta] Utara"
         if end + 1 >= len(doc) or doc[end].text != ",":
             return None
-        after = self.ents.at(end + 1)
-        if after is not None:
-            if after.label_ != "PER" or after.start != end + 1:
-                return None
-        elif not (self.name_token(doc[end + 1]) and self.run_end(end + 1) > end + 1):
+        if not (any_after or self.name_starts(end + 1)):
             return None
         if end > place.end:
             self.ents.remove(place)
             return self.ents.add(place.start, end, "LOC")
         return place
+
+    def name_starts(self, i: int) -> bool:
+        """Whether a person's name starts at token ``i``: a person span, or a run of name words."""
+        owner = self.ents.at(i)
+        if owner is not None:
+            return owner.label_ == "PER" and owner.start == i
+        return self.name_token(self.doc[i]) and self.run_end(i) > i
 
     def field_words(self, j: int, limit: int | None) -> int:
         """Where the field after an expert's role ends: "Pengamat [kebijakan publik] dari ...",
