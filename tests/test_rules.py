@@ -815,3 +815,9 @@ def test_a_village_heads_places_between_commas_belong_to_the_title_before_the_na
 ])
 def test_ahli_is_an_experts_role_and_still_goes_on_a_role_phrase(nlp, text, title, person):
     assert (title, person) in [r[:2] for r in roles(nlp(text))]
+
+
+def test_a_word_written_twice_is_no_person(blank):
+    doc = blank("Ancaman Ancaman perburuan satwa masih ada, kata Rudi Hartono.")
+    doc.ents = spans_at(doc, ("Ancaman Ancaman", "PER"), ("Rudi Hartono", "PER"))
+    assert ents(EntityRules(blank)(doc)) == [("Rudi Hartono", "PER")]

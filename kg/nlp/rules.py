@@ -405,6 +405,10 @@ class _Run:
                 # a sentence, is a common word
                 self.ents.remove(span)
                 continue
+            if span.label_ == "PER" and len(toks) >= 2 and len({t.text.casefold() for t in toks}) == 1:
+                # "[Ancaman Ancaman] perburuan ...": a word written twice is a plural, no name
+                self.ents.remove(span)
+                continue
             if span.label_ == "PER" and self.numbered(span.end):
                 # "[Pandemi Covid]-19", "[Vaksin Sinovac]-2": a name with a number after a hyphen
                 # is a disease, a product or a model, no person
