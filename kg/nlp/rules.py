@@ -406,7 +406,7 @@ class _Run:
                 self.ents.remove(span)
                 continue
             if span.label_ == "PER" and len(toks) >= 2 and len({t.text.casefold() for t in toks}) == 1:
-                # "[Ancaman Ancaman] perburuan ...": a word written twice is a plural, no name
+                # "[Sasaran Sasaran] operasi ...": a word written twice is a plural, no name
                 self.ents.remove(span)
                 continue
             if span.label_ == "PER" and self.numbered(span.end):
@@ -415,7 +415,7 @@ class _Run:
                 self.ents.remove(span)
                 continue
             if span.label_ == "PER" and len(toks) >= 2 and self.written_lower(toks):
-                # "tentang [Larangan Mudik]" when the story also writes "larangan mudik": a
+                # "tentang [Pembatasan Angkutan Barang]" when the story also writes "pembatasan angkutan barang": a
                 # capitalised phrase of common words is a regulation or slogan, no person
                 self.ents.remove(span)
                 continue
@@ -740,7 +740,7 @@ class _Run:
 
     def field_words(self, j: int, limit: int | None) -> int:
         """Where the field after an expert's role ends: "Pengamat [kebijakan publik] dari ...",
-        "Psikolog [forensik] Reza ...": up to three lower-case words that are no preposition,
+        "Psikolog [forensik] Dewi ...": up to three lower-case words that are no preposition,
         function word or verb (a me-/ber- word: "Pakar itu menilai")."""
         doc = self.doc
         k = j
@@ -854,7 +854,7 @@ class _Run:
             break
         # "Kapolres Sleman AKBP Budi": proper words standing before a rank belong to the title
         k = j
-        guessed: list[Span] = []  # recognizer person spans over those words ("Rektor [Unesa] Prof Nur")
+        guessed: list[Span] = []  # recognizer person spans over those words ("Rektor [Unpad] Prof Nur")
         while k < len(doc) and (limit is None or k < limit) and self.name_token(doc[k]):
             owner = self.ents.at(k)
             if owner is not None:
@@ -1357,7 +1357,7 @@ class _Run:
                 inside = self.ents.at(k + 1)
                 if inside is not None and inside.label_ == "PER" and span.label_ != "PER" and len(inside) == 1 \
                         and not inside.kb_id_ and (upper >= 2 or abbreviates(tok.text, [t.text for t in span])):
-                    # "Badan Pengawas Pemilu ([Bawaslu])" where a recognizer took the short form
+                    # "Kementerian Perhubungan ([Kemenhub])" where a recognizer took the short form
                     # for a person
                     self.ents.remove(inside)
                     inside = None
@@ -1677,7 +1677,7 @@ def fold_name(text: str) -> str:
 
 def abbreviates(short: str, words: list[str]) -> bool:
     """Whether ``short`` is built from pieces of ``words`` in order, starting with the first
-    word's first letter: "Bawaslu" from "Badan Pengawas Pemilu", "Polri" from "Kepolisian
+    word's first letter: "Kemenhub" from "Kementerian Perhubungan", "Polri" from "Kepolisian
     Republik Indonesia" does not start right, "BPBD" from "Badan Penanggulangan Bencana Daerah"."""
     s = short.casefold()
     ws = [w.casefold() for w in words if w.isalpha()]
