@@ -353,3 +353,8 @@ def test_a_name_the_recognizer_gave_beats_capitalised_words_standing_in_for_one(
     start = text.index("Rudi Hartono")
     records = find_quotes(text, (), [(start, start + len("Rudi Hartono"), "PER")])
     assert [r.speaker_text for r in records] == ["Rudi Hartono"]
+
+
+def test_guess_mentions_take_no_word_written_twice_for_a_name():
+    text = "Warga resah. Sasaran Sasaran razia itu pedagang kaki lima, kata Rina Sari."
+    assert {text[s:e] for s, e, _ in guess_mentions(text)} == {"Rina Sari"}

@@ -821,3 +821,30 @@ def test_a_word_written_twice_is_no_person(blank):
     doc = blank("Sasaran Sasaran operasi pasar masih ada, kata Rudi Hartono.")
     doc.ents = spans_at(doc, ("Sasaran Sasaran", "PER"), ("Rudi Hartono", "PER"))
     assert ents(EntityRules(blank)(doc)) == [("Rudi Hartono", "PER")]
+
+
+@pytest.mark.parametrize("word", ["Dihubungi", "Berkaca", "Keberpihakan", "Menghadapi"])
+def test_an_affixed_word_opening_a_sentence_is_no_person(blank, word):
+    doc = blank(f"{word} soal itu, warga memilih diam. Kepala Desa Sukamaju Arif Rahman belum berkomentar.")
+    doc.ents = spans_at(doc, (word, "PER"))
+    assert word not in [e[0] for e in ents(EntityRules(blank)(doc))]
+
+
+def test_an_affixed_looking_name_the_article_uses_as_a_name_stays_a_person(blank):
+    doc = blank("Bernardus Sitanggang tiba pukul 09.00. Bernardus mengatakan, rapat ditunda.")
+    doc.ents = spans_at(doc, ("Bernardus Sitanggang", "PER"))
+    k = next(t.i for t in doc if t.text == "Bernardus" and t.i > 0)
+    doc.ents = [*doc.ents, Span(doc, k, k + 1, label="PER")]
+    assert [e for e in ents(EntityRules(blank)(doc)) if e[0] == "Bernardus"] == [("Bernardus", "PER")]
+
+
+def test_a_holiday_of_two_words_is_no_person(blank):
+    doc = blank("Menjelang Idul Fitri, harga daging naik, kata Rina Kartika.")
+    doc.ents = spans_at(doc, ("Idul Fitri", "PER"), ("Rina Kartika", "PER"))
+    assert ents(EntityRules(blank)(doc)) == [("Rina Kartika", "PER")]
+
+
+def test_an_affixed_noun_opening_a_sentence_is_cut_off_the_name_after_it(blank):
+    doc = blank("Keterlambatan Hendra dalam rapat itu dipersoalkan. Polisi menunggu Hendra Wijaya.")
+    doc.ents = spans_at(doc, ("Keterlambatan Hendra", "PER"), ("Hendra Wijaya", "PER"))
+    assert [e[0] for e in ents(EntityRules(blank)(doc))] == ["Hendra", "Hendra Wijaya"]

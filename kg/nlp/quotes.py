@@ -909,6 +909,8 @@ def guess_mentions(text: str, blocks: Sequence[Block] = ()) -> list[Mention]:
                 tail = tail[1:]
             if len(tail) == 1 and initial and tail[0][2] not in inner:
                 continue  # a lone capitalised word opening a sentence, never seen inside one
+            if len(tail) >= 2 and len({w[2].casefold() for w in tail}) == 1:
+                continue  # "Sasaran Sasaran": a word written twice is a plural
             if tail:
                 label = lex.name_heads.get(tail[0][2]) or "PER"
                 out.append((tail[0][0], tail[-1][1], label))

@@ -135,6 +135,9 @@ def load_lexicon() -> Lexicon:
 
 ROLE_KINDS = frozenset({"role", "role_place", "role_local", "role_field"})
 VERB_FORM = re.compile(r"(?:me|ber)[a-z]{3,}")  # "menilai", "berpendapat": a clause goes on
+# words that Indonesian affixes make verbs or abstract nouns: "dihubungi", "mengikuti", "berkaca",
+# "terdampak", "keberpihakan", "penutupan", "biasakan"
+AFFIXED_WORD = re.compile(r"di[a-z]{3,}(?:kan|i)|(?:meng|meny|mem|men|ber|ter)[a-z]{3,}|(?:ke|pe)[a-z]{3,}an|[a-z]{4,}kan")
 HEAD_KINDS = ROLE_KINDS | {"modifier"}
 PREFIX_KINDS = frozenset({"rank", "honorific"})
 CONTINUE_KINDS = ROLE_KINDS | {"part"}
@@ -394,7 +397,13 @@ class _Run:
                     continue
             toks = list(span)
             kinds = [self.lex.kind_of(t.text) for t in toks]
-            if all(k in ("month", "day", "junk", "function") for k in kinds):
+            if all(k in ("month", "day", "junk", "function") for k in kinds) or \
+                    self.lex.not_entities.get(self.words(span.start, span.end)) in ("month", "day"):
+                self.ents.remove(span)  # "Sabtu", "Idul Fitri"
+                continue
+            if span.label_ == "PER" and len(toks) == 1 and self.sent_start(span.start) and self.affixed_opening(span):
+                # "Dihubungi terpisah, ...", "Berkaca dari ...": a verb or an affixed noun opening a
+                # sentence, never written as a name elsewhere, is no person
                 self.ents.remove(span)
                 continue
             if len(toks) == 1 and kinds[0] == "common":
@@ -420,8 +429,8 @@ class _Run:
                 self.ents.remove(span)
                 continue
             if span.label_ == "PER" and len(toks) >= 2 and self.sent_start(span.start) \
-                    and toks[0].text.casefold() in self.lower_words and self.cap(toks[1]) \
-                    and not any(t.text.isupper() for t in toks[1:]):
+                    and (toks[0].text.casefold() in self.lower_words or self.affixed_opening(span)) \
+                    and self.cap(toks[1]) and not any(t.text.isupper() for t in toks[1:]):
                 # "[Kedatangan Budi] disambut ...": the common word opening the sentence is no
                 # part of the name after it
                 self.ents.remove(span)
@@ -1152,6 +1161,16 @@ class _Run:
         doc = self.doc
         return (i + 1 < len(doc) and doc[i].text == "-" and not doc[i - 1].whitespace_
                 and not doc[i].whitespace_ and doc[i + 1].text[:1].isdigit())
+
+    def affixed_opening(self, span: Span) -> bool:
+        """Whether the first word of ``span`` has the shape of an affixed Indonesian verb or noun
+        ("Dihubungi", "Keberpihakan") and the article never writes it as a name elsewhere: alone
+        away from a sentence start, or inside another person's span."""
+        word = span[0].text
+        if not AFFIXED_WORD.fullmatch(word.casefold()) or word in self.solo_words:
+            return False
+        return not any(other is not span and other.label_ == "PER" and any(t.text == word for t in other)
+                       for other in self.ents.spans)
 
     def written_lower(self, toks) -> bool:
         """Whether the article also writes every word of ``toks`` in lower case (acronyms aside)."""
