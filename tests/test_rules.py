@@ -848,3 +848,10 @@ def test_an_affixed_noun_opening_a_sentence_is_cut_off_the_name_after_it(blank):
     doc = blank("Keterlambatan Hendra dalam rapat itu dipersoalkan. Polisi menunggu Hendra Wijaya.")
     doc.ents = spans_at(doc, ("Keterlambatan Hendra", "PER"), ("Hendra Wijaya", "PER"))
     assert [e[0] for e in ents(EntityRules(blank)(doc))] == ["Hendra", "Hendra Wijaya"]
+
+
+def test_an_english_name_with_the_shape_of_an_indonesian_affixed_word_stays_a_person():
+    english = spacy.blank("en")
+    doc = english("Terrence arrived late. The meeting went on without him.")
+    doc.ents = spans_at(doc, ("Terrence", "PER"))
+    assert ents(EntityRules(english)(doc)) == [("Terrence", "PER")]

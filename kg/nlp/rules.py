@@ -1165,9 +1165,10 @@ class _Run:
     def affixed_opening(self, span: Span) -> bool:
         """Whether the first word of ``span`` has the shape of an affixed Indonesian verb or noun
         ("Dihubungi", "Keberpihakan") and the article never writes it as a name elsewhere: alone
-        away from a sentence start, or inside another person's span."""
+        away from a sentence start, or inside another person's span. Indonesian text only
+        ("Bernard", "Terrence" have the shape too)."""
         word = span[0].text
-        if not AFFIXED_WORD.fullmatch(word.casefold()) or word in self.solo_words:
+        if self.doc.lang_ != "id" or not AFFIXED_WORD.fullmatch(word.casefold()) or word in self.solo_words:
             return False
         return not any(other is not span and other.label_ == "PER" and any(t.text == word for t in other)
                        for other in self.ents.spans)
