@@ -392,6 +392,22 @@ def make_mention_replace(level: float, pool: str, seed: int = 0):
     return augment
 
 
+@spacy.registry.architectures("kg.HashCharEmbed.v1")
+def hash_char_embed(width: int, attrs: list, rows: list, include_static_vectors: bool, nM: int = 16, nC: int = 4):
+    """An experiment: spaCy's MultiHashEmbed (the token attributes, the gazetteer tag among them)
+    side by side with its character embedding of the first and last `nC` characters, mixed by a
+    maxout layer, as CharacterEmbed does for one attribute. Select it with
+    `--set components.tok2vec.model.embed.@architectures=kg.HashCharEmbed.v1`."""
+    from spacy.ml import _character_embed
+    from spacy.ml.models.tok2vec import MultiHashEmbed
+    from thinc.api import Maxout, chain, concatenate, list2ragged, ragged2list, with_array
+
+    hashed = chain(MultiHashEmbed(width, attrs, rows, include_static_vectors), list2ragged())
+    chars = chain(_character_embed.CharacterEmbed(nM=nM, nC=nC), list2ragged())
+    mix = with_array(Maxout(width, width + nM * nC, nP=3, normalize=True, dropout=0.0))
+    return chain(concatenate(hashed, chars), mix, ragged2list())
+
+
 def training_config(config: Path, work: Path, max_minutes: float, overrides: dict, augment: float = 0.0):
     """The training config: `config` with the converted data, the time limit and `overrides`.
 

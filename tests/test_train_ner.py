@@ -187,3 +187,13 @@ def test_mention_replacement_swaps_entities_for_same_label_ones_and_keeps_missin
 
     never = train_ner.make_mention_replace(level=0.0, pool=str(tmp_path / "train.spacy"))
     assert list(never(nlp, example)) == [example]
+
+
+def test_the_hash_and_character_embedding_gives_one_vector_of_the_width_per_token():
+    nlp = spacy.blank("id")
+    docs = [nlp("Bupati Sleman meninjau pasar"), nlp("Warga")]
+    model = train_ner.hash_char_embed(width=32, attrs=["NORM", "PREFIX"], rows=[100, 50],
+                                      include_static_vectors=False, nM=8, nC=2)
+    model.initialize(X=docs)
+    vectors = model.predict(docs)
+    assert [v.shape for v in vectors] == [(4, 32), (1, 32)]
