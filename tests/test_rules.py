@@ -855,3 +855,16 @@ def test_an_english_name_with_the_shape_of_an_indonesian_affixed_word_stays_a_pe
     doc = english("Terrence arrived late. The meeting went on without him.")
     doc.ents = spans_at(doc, ("Terrence", "PER"))
     assert ents(EntityRules(english)(doc)) == [("Terrence", "PER")]
+
+
+def test_a_number_after_a_hyphen_ends_an_organisations_name_and_the_title_goes_on(nlp):
+    doc = nlp("”Pelacakan terus berjalan,” kata juru bicara Satuan Tugas Penanganan Covid-19 Kabupaten Kebumen, "
+              "Arif Gunawan, dalam keterangan tertulis.")
+    assert [r[:2] for r in roles(doc)] == [
+        ("juru bicara Satuan Tugas Penanganan Covid-19 Kabupaten Kebumen", "Arif Gunawan")]
+
+
+def test_a_recognizers_organisation_span_takes_the_number_after_its_hyphen(blank):
+    doc = blank("Relawan Satgas Covid-19 berjaga di posko.")
+    doc.ents = spans_at(doc, ("Satgas Covid", "ORG"))
+    assert ents(EntityRules(blank)(doc)) == [("Satgas Covid-19", "ORG")]

@@ -423,6 +423,14 @@ class _Run:
                 # is a disease, a product or a model, no person
                 self.ents.remove(span)
                 continue
+            if span.label_ != "PER" and self.numbered(span.end) and self.ents.at(span.end + 1) is None:
+                # "[Satgas Penanganan Covid]-19": the number is part of the name
+                self.ents.remove(span)
+                span = self.ents.add(span.start, span.end + 2, span.label_, kb_id=span.kb_id_, made=False)
+                if span is None:
+                    continue
+                toks = list(span)
+                kinds = [self.lex.kind_of(t.text) for t in toks]
             if span.label_ == "PER" and len(toks) >= 2 and self.written_lower(toks):
                 # "tentang [Pembatasan Angkutan Barang]" when the story also writes "pembatasan angkutan barang": a
                 # capitalised phrase of common words is a regulation or slogan, no person
@@ -1027,6 +1035,18 @@ class _Run:
             if tok.text.casefold() in CONNECTORS and j > cue_end and j + 1 < len(doc) and self.joins(j + 1):
                 j += 1
                 continue
+            if j > cue_end and self.numbered(j):
+                # "Satgas Penanganan Covid-19": the number ends the name, but for the region the
+                # office serves ("... Covid-19 Kota Depok", "... Covid-19 [Kendari]")
+                j = orgish = j + 2
+                region = self.ents.at(j) if j < len(doc) else None
+                place_end = self.lex.match_cue(doc, j, self.lex.place_cues) if label == "ORG" else None
+                if region is not None and region.label_ == "LOC" and region.start == j:
+                    j = orgish = region.end
+                elif place_end is not None and place_end < len(doc) and self.name_token(doc[place_end]) \
+                        and self.ents.at(place_end) is None:
+                    j = orgish = place_end + 1
+                break
             if self.name_token(tok) or (tok.text.isupper() and tok.is_alpha):
                 j += 1
                 continue
