@@ -78,7 +78,8 @@ def register_extensions() -> None:
 class Lexicon:
     """The word lists the rules read, loaded from ``kg/nlp/data``."""
 
-    titles: dict[tuple[str, ...], str]  # casefolded phrase -> role | role_place | role_local | role_field | part | modifier | rank | honorific
+    # casefolded phrase -> role | role_place | role_local | role_field | part | modifier | rank | honorific
+    titles: dict[tuple[str, ...], str]
     org_cues: frozenset[tuple[str, ...]]  # as written
     place_cues: frozenset[tuple[str, ...]]  # as written
     not_entities: dict[tuple[str, ...], str]  # casefolded phrase -> month | day | junk | function | common
@@ -137,7 +138,8 @@ ROLE_KINDS = frozenset({"role", "role_place", "role_local", "role_field"})
 VERB_FORM = re.compile(r"(?:me|ber)[a-z]{3,}")  # "menilai", "berpendapat": a clause goes on
 # words that Indonesian affixes make verbs or abstract nouns: "dihubungi", "mengikuti", "berkaca",
 # "terdampak", "keberpihakan", "penutupan", "biasakan"
-AFFIXED_WORD = re.compile(r"di[a-z]{3,}(?:kan|i)|(?:meng|meny|mem|men|ber|ter)[a-z]{3,}|(?:ke|pe)[a-z]{3,}an|[a-z]{4,}kan")
+AFFIXED_WORD = re.compile(
+    r"di[a-z]{3,}(?:kan|i)|(?:meng|meny|mem|men|ber|ter)[a-z]{3,}|(?:ke|pe)[a-z]{3,}an|[a-z]{4,}kan")
 HEAD_KINDS = ROLE_KINDS | {"modifier"}
 PREFIX_KINDS = frozenset({"rank", "honorific"})
 CONTINUE_KINDS = ROLE_KINDS | {"part"}
@@ -432,8 +434,8 @@ class _Run:
                 toks = list(span)
                 kinds = [self.lex.kind_of(t.text) for t in toks]
             if span.label_ == "PER" and len(toks) >= 2 and self.written_lower(toks):
-                # "tentang [Pembatasan Angkutan Barang]" when the story also writes "pembatasan angkutan barang": a
-                # capitalised phrase of common words is a regulation or slogan, no person
+                # "tentang [Pembatasan Angkutan Barang]" when the story also writes "pembatasan
+                # angkutan barang": a capitalised phrase of common words is a regulation, no person
                 self.ents.remove(span)
                 continue
             if span.label_ == "PER" and len(toks) >= 2 and self.sent_start(span.start) \
@@ -1179,7 +1181,7 @@ class _Run:
     def numbered(self, i: int) -> bool:
         """Whether token ``i`` is a hyphen written right against a number after it ("Covid-19")."""
         doc = self.doc
-        return (i + 1 < len(doc) and doc[i].text == "-" and not doc[i - 1].whitespace_
+        return (0 < i < len(doc) - 1 and doc[i].text == "-" and not doc[i - 1].whitespace_
                 and not doc[i].whitespace_ and doc[i + 1].text[:1].isdigit())
 
     def affixed_opening(self, span: Span) -> bool:
