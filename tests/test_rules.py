@@ -868,3 +868,28 @@ def test_a_recognizers_organisation_span_takes_the_number_after_its_hyphen(blank
     doc = blank("Relawan Satgas Covid-19 berjaga di posko.")
     doc.ents = spans_at(doc, ("Satgas Covid", "ORG"))
     assert ents(EntityRules(blank)(doc)) == [("Satgas Covid-19", "ORG")]
+
+
+@pytest.mark.parametrize("text, spans, title, person", [
+    ("Direktur Jenderal Perluasan Ekspor Kementerian Perdagangan Hadi Wibowo mengatakan, ekspor naik.",
+     [("Kementerian Perdagangan Hadi Wibowo", "ORG")],
+     "Direktur Jenderal Perluasan Ekspor Kementerian Perdagangan", "Hadi Wibowo"),
+    ("Ketua Rumpun Logistik Satuan Tugas Banjir Kalsel Rudi Gunawan mengatakan, bantuan tiba.",
+     [("Kalsel", "LOC"), ("Rudi Gunawan", "PER")],
+     "Ketua Rumpun Logistik Satuan Tugas Banjir Kalsel", "Rudi Gunawan"),
+])
+def test_free_capitalised_words_before_an_office_belong_to_the_title(blank, text, spans, title, person):
+    doc = blank(text)
+    doc.ents = spans_at(doc, *spans)
+    assert [r[:2] for r in roles(EntityRules(blank)(doc))] == [(title, person)]
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Ketua Bidang Kesiapsiagaan PMI Letjen TNI (Purn) Suhartono mengatakan, relawan siaga.", "Suhartono"),
+    ("Hal itu disampaikan Deputi Operasi Basarnas Mayor Jenderal (TNI) Arif Setiawan di Medan.", "Arif Setiawan"),
+    ("Kapolda Jambi Irjen Pol Budi Hartono meninjau pos.", "Budi Hartono"),
+])
+def test_service_words_after_a_rank_are_neither_the_name_nor_the_role(nlp, text, person):
+    doc = nlp(text)
+    assert [r[1] for r in roles(doc)] == [person]
+    assert not any(e[0] in ("TNI", "Pol") and e[1] == "PER" for e in ents(doc))

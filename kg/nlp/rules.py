@@ -135,6 +135,7 @@ def load_lexicon() -> Lexicon:
 
 
 ROLE_KINDS = frozenset({"role", "role_place", "role_local", "role_field"})
+RANK_SERVICES = frozenset({"pol", "polri", "tni", "purn"})  # "Kombes Pol", "Letjen TNI (Purn)"
 VERB_FORM = re.compile(r"(?:me|ber)[a-z]{3,}")  # "menilai", "berpendapat": a clause goes on
 # words that Indonesian affixes make verbs or abstract nouns: "dihubungi", "mengikuti", "berkaca",
 # "terdampak", "keberpihakan", "penutupan", "biasakan"
@@ -629,9 +630,7 @@ class _Run:
             return i + 1  # modifiers without a role
         prefix_start = j
         while (m := self.lex.match_title(doc, j, PREFIX_KINDS)) is not None and (hint is None or m[0] < hint):
-            j = m[0]
-            if j < len(doc) and doc[j].text == "Pol":
-                j += 1
+            j = self.rank_service(m[0]) if m[1] == "rank" else m[0]
         prefix_end = j
         name = self.name_after(j, hint)
         if name is None and head is not None and of_spans and hint is None:
@@ -870,6 +869,10 @@ class _Run:
             if lowercase_head and j == first and tok.is_alpha and tok.text.islower() and tok.text not in PREPOSITIONS:
                 j += 1  # "pengamat politik"
                 continue
+            k = self.words_before_office(j, limit)
+            if k > j:
+                j = k  # "Direktur Jenderal [Pengembangan Ekspor] Kementerian Perdagangan ..."
+                continue
             break
         # "Kapolres Sleman AKBP Budi": proper words standing before a rank belong to the title
         k = j
@@ -896,6 +899,43 @@ class _Run:
         elif limit is None:
             j = self.organisation_in_title(j, of_spans)
         return j, of_spans
+
+    def rank_service(self, j: int) -> int:
+        """Where the service and status words after a rank end: "Kombes [Pol]", "Letjen [TNI (Purn)]",
+        "Mayor Jenderal [(TNI)]". Entity spans a recognizer drew over them are dropped."""
+        doc = self.doc
+        k = j
+        while k < len(doc):
+            if doc[k].text.casefold().rstrip(".") in RANK_SERVICES:
+                k += 1
+            elif (doc[k].text == "(" and k + 2 < len(doc) and doc[k + 2].text == ")"
+                  and doc[k + 1].text.casefold().rstrip(".") in RANK_SERVICES):
+                k += 3
+            else:
+                break
+        for i in range(j, k):
+            owner = self.ents.at(i)
+            if owner is not None and not owner.kb_id_ and owner.start >= j and owner.end <= k:
+                self.ents.remove(owner)
+        return k
+
+    def words_before_office(self, j: int, limit: int | None) -> int:
+        """The end of up to four free capitalised words from token ``j`` that an organisation or
+        place follows (a cue word or a span), so that they belong to the title before it: a
+        person's name comes last in a title, not before an office. ``j`` when there are none."""
+        doc = self.doc
+        k = j
+        while (k < len(doc) and k - j < 4 and (limit is None or k < limit) and self.cap(doc[k])
+               and doc[k].is_alpha and self.ents.at(k) is None and not self.lex.match_title(doc, k, PREFIX_KINDS)
+               and self.lex.match_cue(doc, k, self.lex.any_cues) is None):
+            k += 1
+        if k == j or k >= len(doc) or (limit is not None and k >= limit):
+            return j
+        office = self.ents.at(k)
+        if (office is not None and office.start == k and office.label_ != "PER") or \
+                self.lex.match_cue(doc, k, self.lex.any_cues) is not None:
+            return k
+        return j
 
     def swallowed_name(self, span: Span, limit: int | None) -> int | None:
         """The end of the cue starting ``span`` when a recognizer's organisation or place span in a
