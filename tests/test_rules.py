@@ -858,10 +858,10 @@ def test_an_english_name_with_the_shape_of_an_indonesian_affixed_word_stays_a_pe
 
 
 def test_a_number_after_a_hyphen_ends_an_organisations_name_and_the_title_goes_on(nlp):
-    doc = nlp("”Pelacakan terus berjalan,” kata juru bicara Satuan Tugas Penanganan Covid-19 Kabupaten Kebumen, "
+    doc = nlp("”Pelacakan terus berjalan,” kata juru bicara Tim Siaga Covid-19 Kabupaten Kebumen, "
               "Arif Gunawan, dalam keterangan tertulis.")
     assert [r[:2] for r in roles(doc)] == [
-        ("juru bicara Satuan Tugas Penanganan Covid-19 Kabupaten Kebumen", "Arif Gunawan")]
+        ("juru bicara Tim Siaga Covid-19 Kabupaten Kebumen", "Arif Gunawan")]
 
 
 def test_a_recognizers_organisation_span_takes_the_number_after_its_hyphen(blank):
