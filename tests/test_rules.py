@@ -893,3 +893,15 @@ def test_service_words_after_a_rank_are_neither_the_name_nor_the_role(nlp, text,
     doc = nlp(text)
     assert [r[1] for r in roles(doc)] == [person]
     assert not any(e[0] in ("TNI", "Pol") and e[1] == "PER" for e in ents(doc))
+
+
+def test_an_english_day_word_in_an_indonesian_name_is_part_of_the_name(nlp):
+    doc = nlp("Anggota KPU Jawa Barat Sunday Mandagi mengatakan, surat suara tiba.")
+    assert [r[:2] for r in roles(doc)] == [("Anggota KPU Jawa Barat", "Sunday Mandagi")]
+
+
+def test_an_english_day_word_in_english_text_is_still_a_day():
+    english = spacy.blank("en")
+    doc = english("Sunday was quiet in the capital.")
+    doc.ents = spans_at(doc, ("Sunday", "PER"))
+    assert ents(EntityRules(english)(doc)) == []

@@ -88,6 +88,7 @@ class Lexicon:
     org_heads: frozenset[str] = frozenset()  # as written: "University" ends "Monash University"
     determiners: frozenset[str] = frozenset()  # casefolded: "the", "a", "an"
     any_cues: frozenset[tuple[str, ...]] = frozenset()  # org_cues and place_cues together
+    english_calendar: frozenset[str] = frozenset()  # casefolded English-only days and months: "sunday"
 
     def match_title(self, doc: Doc, i: int, kinds: frozenset[str]) -> tuple[int, str] | None:
         """Longest title phrase of one of ``kinds`` starting at token ``i``: (end token, kind)."""
@@ -120,18 +121,23 @@ def load_lexicon() -> Lexicon:
     """The shipped word lists of every language, merged (cached)."""
     titles: dict[tuple[str, ...], str] = {}
     not_entities: dict[tuple[str, ...], str] = {}
+    listed: dict[str, dict[tuple[str, ...], str]] = {}
     for language in LANGUAGES:
         for phrase, kind in read_sections(f"titles_{language}.txt").items():
             titles.setdefault(phrase, kind)
-        listed = {tuple(row[0].casefold().split()): row[1].strip() for row in read_table(f"not_entities_{language}.txt")}
-        not_entities = {**listed, **not_entities}
+        listed[language] = {tuple(row[0].casefold().split()): row[1].strip()
+                            for row in read_table(f"not_entities_{language}.txt")}
+        not_entities = {**listed[language], **not_entities}
+    english_calendar = frozenset(phrase[0] for phrase, kind in listed["en"].items()
+                                 if kind in ("month", "day") and len(phrase) == 1 and phrase not in listed["id"])
     org = frozenset(tuple(row[0].split()) for lang in LANGUAGES for row in read_table(f"org_cues_{lang}.txt"))
     place = frozenset(tuple(row[0].split()) for lang in LANGUAGES for row in read_table(f"place_cues_{lang}.txt"))
     cues = {row[0].casefold(): row[1].strip() for row in read_table("person_cues_id.txt")}
     max_len = max(len(p) for p in (*titles, *org, *place, *not_entities))
     heads = frozenset(row[0].strip() for row in read_table("org_heads_en.txt"))
     determiners = frozenset(row[0].strip().casefold() for row in read_table("determiners_en.txt"))
-    return Lexicon(titles, org, place, not_entities, cues, max_len, heads, determiners, any_cues=org | place)
+    return Lexicon(titles, org, place, not_entities, cues, max_len, heads, determiners, any_cues=org | place,
+                   english_calendar=english_calendar)
 
 
 ROLE_KINDS = frozenset({"role", "role_place", "role_local", "role_field"})
@@ -245,11 +251,19 @@ class _Run:
         t = tok.text
         return bool(t) and t[0].isupper() and any(c.isalpha() for c in t)
 
+    def kind(self, word: str) -> str | None:
+        """What kind of non-entity word ``word`` is in this article (see ``Lexicon.kind_of``): an
+        English day or month in text of another language is a name ("Sunday Mandagi")."""
+        kind = self.lex.kind_of(word)
+        if kind in ("month", "day") and self.doc.lang_ != "en" and word.casefold() in self.lex.english_calendar:
+            return None
+        return kind
+
     def common(self, tok: Token) -> bool:
-        return self.lex.kind_of(tok.text) == "common"
+        return self.kind(tok.text) == "common"
 
     def stopword(self, tok: Token) -> bool:
-        return self.lex.kind_of(tok.text) in ("month", "day", "junk", "function")
+        return self.kind(tok.text) in ("month", "day", "junk", "function")
 
     def acronym(self, tok: Token) -> bool:
         t = tok.text
@@ -273,7 +287,7 @@ class _Run:
         t = tok.text.rstrip(".")
         if len(t) != 1 or not t.isupper() or tok.i + 1 >= len(self.doc):
             return False
-        return self.cap(self.doc[tok.i + 1]) and (self.lex.kind_of(t) is None or not self.sent_start(tok.i))
+        return self.cap(self.doc[tok.i + 1]) and (self.kind(t) is None or not self.sent_start(tok.i))
 
     def sent_start(self, i: int) -> bool:
         doc = self.doc
@@ -299,7 +313,7 @@ class _Run:
             words = [w for w in text[start:end].split() if any(c.isalpha() for c in w)]
             caps = [w for w in words if w[0].isupper()]
             # in a headline the only lowercase words are small function words ("akan", "dengan")
-            lower_ok = all(self.lex.kind_of(w.strip(",.:;!?\"'“”")) == "function" or w in PREPOSITIONS
+            lower_ok = all(self.kind(w.strip(",.:;!?\"'“”")) == "function" or w in PREPOSITIONS
                            for w in words if not w[0].isupper())
             self._titlecase[start] = len(words) >= 4 and lower_ok and len(caps) / len(words) >= 0.6
         return self._titlecase[start]
@@ -399,7 +413,7 @@ class _Run:
                 if span is None:
                     continue
             toks = list(span)
-            kinds = [self.lex.kind_of(t.text) for t in toks]
+            kinds = [self.kind(t.text) for t in toks]
             if all(k in ("month", "day", "junk", "function") for k in kinds) or \
                     self.lex.not_entities.get(self.words(span.start, span.end)) in ("month", "day"):
                 self.ents.remove(span)  # "Sabtu", "Idul Fitri"
@@ -433,7 +447,7 @@ class _Run:
                 if span is None:
                     continue
                 toks = list(span)
-                kinds = [self.lex.kind_of(t.text) for t in toks]
+                kinds = [self.kind(t.text) for t in toks]
             if span.label_ == "PER" and len(toks) >= 2 and self.written_lower(toks):
                 # "tentang [Pembatasan Angkutan Barang]" when the story also writes "pembatasan
                 # angkutan barang": a capitalised phrase of common words is a regulation, no person
@@ -764,7 +778,7 @@ class _Run:
         k = j
         while (k < len(doc) and k - j < 3 and (limit is None or k < limit) and doc[k].is_alpha
                and doc[k].text.islower() and doc[k].text not in PREPOSITIONS
-               and self.lex.kind_of(doc[k].text) != "function" and not VERB_FORM.match(doc[k].text)):
+               and self.kind(doc[k].text) != "function" and not VERB_FORM.match(doc[k].text)):
             k += 1
         return k
 
@@ -1421,7 +1435,7 @@ class _Run:
                 continue
             k = i
             while k > 0 and self.ents.at(k - 1) is None and self.cap(doc[k - 1]) and doc[k - 1].text.isalpha() \
-                    and self.lex.kind_of(doc[k - 1].text) not in ("month", "day", "junk", "function"):
+                    and self.kind(doc[k - 1].text) not in ("month", "day", "junk", "function"):
                 k -= 1
             if k < i:
                 self.ents.add(k, i + 1, "ORG")
@@ -1507,7 +1521,7 @@ class _Run:
 
         def put(words, label):
             words = tuple(w.casefold() for w in words)
-            if words and not (len(words) == 1 and self.lex.kind_of(words[0]) is not None):
+            if words and not (len(words) == 1 and self.kind(words[0]) is not None):
                 known.setdefault(words, label)
 
         for s in self.ents.spans:
