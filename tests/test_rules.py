@@ -758,8 +758,17 @@ def test_a_word_the_article_uses_as_a_place_stays_a_place_between_commas(blank):
     ("Pengamat hukum dari Universitas Pakuan, Bogor, Maya Lestari menilai putusan itu janggal.",
      [("Universitas Pakuan", "ORG"), ("Bogor", "LOC"), ("Maya Lestari", "PER")],
      "Pengamat hukum dari Universitas Pakuan, Bogor", "Maya Lestari"),
+    # free capitalised words before an office belong to the title
+    ("Direktur Jenderal Perluasan Ekspor Kementerian Perdagangan Hadi Wibowo mengatakan, ekspor naik.",
+     [("Kementerian Perdagangan Hadi Wibowo", "ORG")],
+     "Direktur Jenderal Perluasan Ekspor Kementerian Perdagangan", "Hadi Wibowo"),
+    ("Ketua Rumpun Logistik Satuan Tugas Banjir Kalsel Rudi Gunawan mengatakan, bantuan tiba.",
+     [("Kalsel", "LOC"), ("Rudi Gunawan", "PER")],
+     "Ketua Rumpun Logistik Satuan Tugas Banjir Kalsel", "Rudi Gunawan"),
 ])
-def test_a_place_between_commas_after_a_title_belongs_to_it_when_the_name_follows(blank, text, spans, title, person):
+def test_a_title_takes_the_places_and_office_words_before_its_persons_name(blank, text, spans, title, person):
+    """A place between commas after a title, when the name follows, and free capitalised words
+    before an office belong to the title."""
     doc = blank(text)
     doc.ents = spans_at(doc, *spans)
     assert [r[:2] for r in roles(EntityRules(blank)(doc))] == [(title, person)]
@@ -868,20 +877,6 @@ def test_a_recognizers_organisation_span_takes_the_number_after_its_hyphen(blank
     doc = blank("Relawan Satgas Covid-19 berjaga di posko.")
     doc.ents = spans_at(doc, ("Satgas Covid", "ORG"))
     assert ents(EntityRules(blank)(doc)) == [("Satgas Covid-19", "ORG")]
-
-
-@pytest.mark.parametrize("text, spans, title, person", [
-    ("Direktur Jenderal Perluasan Ekspor Kementerian Perdagangan Hadi Wibowo mengatakan, ekspor naik.",
-     [("Kementerian Perdagangan Hadi Wibowo", "ORG")],
-     "Direktur Jenderal Perluasan Ekspor Kementerian Perdagangan", "Hadi Wibowo"),
-    ("Ketua Rumpun Logistik Satuan Tugas Banjir Kalsel Rudi Gunawan mengatakan, bantuan tiba.",
-     [("Kalsel", "LOC"), ("Rudi Gunawan", "PER")],
-     "Ketua Rumpun Logistik Satuan Tugas Banjir Kalsel", "Rudi Gunawan"),
-])
-def test_free_capitalised_words_before_an_office_belong_to_the_title(blank, text, spans, title, person):
-    doc = blank(text)
-    doc.ents = spans_at(doc, *spans)
-    assert [r[:2] for r in roles(EntityRules(blank)(doc))] == [(title, person)]
 
 
 @pytest.mark.parametrize("text, person", [
