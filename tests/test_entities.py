@@ -96,6 +96,14 @@ def summary(resolver: EntityResolver) -> list[tuple[str, str, tuple[str, ...], i
         ("Garuda terbang. Garuda rugi. Garuda untung.",
          [("Garuda", "ORG", ""), ("Garuda", "LOC", ""), ("Garuda", "ORG", "")],
          [("Organization", "Garuda", (), 3)]),
+        # an initial is no first name: the word after it is
+        ("M Fadli Rahman hadir. Fadli tersenyum.",
+         [("M Fadli Rahman", "PER", ""), ("Fadli", "PER", "")],
+         [("Person", "M Fadli Rahman", ("Fadli",), 2)]),
+        # any word of a name of three words or more stands for it
+        ("Muhammad Rizal Hasibuan tiba. Rizal lalu berpidato.",
+         [("Muhammad Rizal Hasibuan", "PER", ""), ("Rizal", "PER", "")],
+         [("Person", "Muhammad Rizal Hasibuan", ("Rizal",), 2)]),
     ],
 )
 def test_mentions_merge_into_entities(gazetteer, blank, text, spans, expected):

@@ -368,7 +368,11 @@ def _part_of(tokens: list[str], cluster: _Cluster | None, whole: list[str] | Non
         if len(w) <= n:
             continue
         if n == 1:
-            if tokens[0] in (w[0], w[-1]) and len(tokens[0]) >= 3:
+            # initials aside ("M Fadjar Rahman" is "Fadjar"), and any word of a longer name: "Rizal"
+            # stands for "Muhammad Rizal Hasibuan"
+            words = [t for t in w if len(t.rstrip(".")) > 1] or w
+            if len(tokens[0]) >= 3 and (tokens[0] in (words[0], words[-1])
+                                        or (len(words) >= 3 and tokens[0] in words[1:-1])):
                 return True
         elif any(w[i : i + n] == tokens for i in range(len(w) - n + 1)):
             return True
