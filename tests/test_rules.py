@@ -900,3 +900,11 @@ def test_an_english_day_word_in_english_text_is_still_a_day():
     doc = english("Sunday was quiet in the capital.")
     doc.ents = spans_at(doc, ("Sunday", "PER"))
     assert ents(EntityRules(english)(doc)) == []
+
+
+def test_after_a_rank_the_pieces_a_recognizer_split_up_to_a_person_are_one_name(blank):
+    doc = blank("Kepala Polda Sulut Irjen RD Teguh Prakoso Simatupang meminta semua pihak tenang.")
+    doc.ents = spans_at(doc, ("Teguh Prakoso", "LOC"), ("Simatupang", "PER"))
+    out = EntityRules(blank)(doc)
+    assert [e for e in ents(out) if e[1] == "PER"] == [("RD Teguh Prakoso Simatupang", "PER")]
+    assert [r[1] for r in roles(out)] == ["RD Teguh Prakoso Simatupang"]

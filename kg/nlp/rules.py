@@ -646,6 +646,8 @@ class _Run:
         while (m := self.lex.match_title(doc, j, PREFIX_KINDS)) is not None and (hint is None or m[0] < hint):
             j = self.rank_service(m[0]) if m[1] == "rank" else m[0]
         prefix_end = j
+        if prefix_end > prefix_start and hint is None:
+            self.join_name_after_rank(j)
         name = self.name_after(j, hint)
         if name is None and head is not None and of_spans and hint is None:
             name = self.speaker_taken_for_a_place(j)
@@ -913,6 +915,30 @@ class _Run:
         elif limit is None:
             j = self.organisation_in_title(j, of_spans)
         return j, of_spans
+
+    def join_name_after_rank(self, j: int) -> None:
+        """"Irjen RD [Teguh Prakoso] [Simatupang]": after a rank, the free name words and the
+        unlinked place or organisation spans a recognizer drew up to a person span are that
+        person's name."""
+        doc = self.doc
+        k, pieces = j, []
+        while k < len(doc) and k - j < MAX_NAME_TOKENS:
+            owner = self.ents.at(k)
+            if owner is None and self.name_token(doc[k]):
+                k += 1
+            elif (owner is not None and owner.start == k and owner.label_ != "PER" and not owner.kb_id_
+                  and all(self.name_token(t) for t in owner)):
+                pieces.append(owner)
+                k = owner.end
+            else:
+                break
+        person = self.ents.at(k) if k < len(doc) else None
+        if (not pieces or person is None or person.label_ != "PER" or person.start != k or person.kb_id_
+                or person.end - j > MAX_NAME_TOKENS):
+            return
+        for span in (*pieces, person):
+            self.ents.remove(span)
+        self.ents.add(j, person.end, "PER", made=False)
 
     def rank_service(self, j: int) -> int:
         """Where the service and status words after a rank end: "Kombes [Pol]", "Letjen [TNI (Purn)]",
