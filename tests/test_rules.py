@@ -908,3 +908,18 @@ def test_after_a_rank_the_pieces_a_recognizer_split_up_to_a_person_are_one_name(
     out = EntityRules(blank)(doc)
     assert [e for e in ents(out) if e[1] == "PER"] == [("RD Teguh Prakoso Simatupang", "PER")]
     assert [r[1] for r in roles(out)] == ["RD Teguh Prakoso Simatupang"]
+
+
+def test_a_place_a_recognizer_ran_into_the_name_after_an_office_cue_gives_the_name_back(blank):
+    doc = blank("Kepala Puskesmas Sukamaju Wulan mengatakan, pasien dirujuk. Menurut Wulan, stok obat cukup.")
+    doc.ents = spans_at(doc, ("Sukamaju Wulan", "LOC"))
+    k = next(t.i for t in doc if t.text == "Wulan" and t.i > 5)
+    doc.ents = [*doc.ents, Span(doc, k, k + 1, label="PER")]
+    out = EntityRules(blank)(doc)
+    assert [r[:2] for r in roles(out)] == [("Kepala Puskesmas Sukamaju", "Wulan")]
+
+
+def test_a_two_word_place_after_an_office_cue_stays_whole_without_a_name_used_alone(blank):
+    doc = blank("Kepala Puskesmas Sukamaju Kidul mengatakan, pasien dirujuk.")
+    doc.ents = spans_at(doc, ("Sukamaju Kidul", "LOC"))
+    assert not [e for e in ents(EntityRules(blank)(doc)) if e[1] == "PER"]

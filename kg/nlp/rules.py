@@ -1089,6 +1089,12 @@ class _Run:
                     self.ents.add(cut, owner.end, "PER", made=False)
                     j = orgish = cut
                     continue
+            if (owner is not None and in_title and j == cue_end and owner.start == j and self.speaker_like(owner)
+                    and owner[-1].text in self.solo_words):
+                # "Kepala Puskesmas [Sukamaju Wulan] mengatakan ... kata Wulan": a recognizer ran
+                # the office's place into the name the article uses alone; read the words again
+                self.ents.remove(owner)
+                owner = None
             if owner is not None:
                 if owner.label_ == "PER" or owner.start < j or (in_title and self.swallowed_name(owner, limit)):
                     break  # (the title reads an office span that swallowed the person's name again)
