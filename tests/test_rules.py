@@ -923,3 +923,8 @@ def test_a_two_word_place_after_an_office_cue_stays_whole_without_a_name_used_al
     doc = blank("Kepala Puskesmas Sukamaju Kidul mengatakan, pasien dirujuk.")
     doc.ents = spans_at(doc, ("Sukamaju Kidul", "LOC"))
     assert not [e for e in ents(EntityRules(blank)(doc)) if e[1] == "PER"]
+
+
+def test_bidang_right_after_a_role_goes_on_the_title(nlp):
+    doc = nlp("Menteri Koordinator bidang Perekonomian Budi Hartono mengatakan, inflasi terkendali.")
+    assert [r[:2] for r in roles(doc)] == [("Menteri Koordinator bidang Perekonomian", "Budi Hartono")]

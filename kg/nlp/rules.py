@@ -874,8 +874,8 @@ class _Run:
                 j += 1
                 continue
             if (tok.text.casefold() in CONNECTORS and j + 1 < len(doc) and self.cap(doc[j + 1])
-                    and j > first):
-                j += 1
+                    and (j > first or tok.text.casefold() in ("bidang", "urusan"))):
+                j += 1  # "Menteri Koordinator bidang Perekonomian"; never "Presiden dan ..."
                 continue
             if tok.text == "dari" and j + 1 < len(doc) and (
                     self.lex.match_cue(doc, j + 1, self.lex.org_cues)
