@@ -928,3 +928,12 @@ def test_a_two_word_place_after_an_office_cue_stays_whole_without_a_name_used_al
 def test_bidang_right_after_a_role_goes_on_the_title(nlp):
     doc = nlp("Menteri Koordinator bidang Perekonomian Budi Hartono mengatakan, inflasi terkendali.")
     assert [r[:2] for r in roles(doc)] == [("Menteri Koordinator bidang Perekonomian", "Budi Hartono")]
+
+
+def test_office_words_a_recognizer_ran_into_the_name_at_the_end_of_a_title_give_the_name_back(blank):
+    doc = blank("Staf Ahli Badan Pengelola Keuangan Bidang Penanggulangan Bencana Rina Kartika menyampaikan, "
+                "dana siap.")
+    doc.ents = spans_at(doc, ("Penanggulangan Bencana Rina Kartika", "LOC"))
+    out = EntityRules(blank)(doc)
+    assert [e for e in ents(out) if e[1] == "PER"] == [("Rina Kartika", "PER")]
+    assert [r[1] for r in roles(out)] == ["Rina Kartika"]

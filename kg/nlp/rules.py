@@ -1089,11 +1089,8 @@ class _Run:
                     self.ents.add(cut, owner.end, "PER", made=False)
                     j = orgish = cut
                     continue
-            if (owner is not None and in_title and j == cue_end and owner.start == j and self.speaker_like(owner)
-                    and owner[-1].text in self.solo_words):
-                # "Kepala Puskesmas [Sukamaju Wulan] mengatakan ... kata Wulan": a recognizer ran
-                # the office's place into the name the article uses alone; read the words again
-                self.ents.remove(owner)
+            if owner is not None and in_title and owner.start == j and self.holds_the_name(owner, j == cue_end):
+                self.ents.remove(owner)  # read its words again: the name at its end is the person's
                 owner = None
             if owner is not None:
                 if owner.label_ == "PER" or owner.start < j or (in_title and self.swallowed_name(owner, limit)):
@@ -1155,6 +1152,20 @@ class _Run:
         if j == cue_end:
             return None
         return self.ents.add(start, j, label, swallow=True)
+
+    def holds_the_name(self, span: Span, after_cue: bool) -> bool:
+        """Whether a recognizer's place or organisation span inside a title's office ran the
+        person's name into itself, with no name after it: "Kepala Puskesmas [Sukamaju Wulan]
+        mengatakan ... kata Wulan" (right after the cue, a name the article uses alone), "Staf
+        Ahli Badan X Bidang [Penanggulangan Bencana Rina Wati] menyampaikan" (office words, then
+        two name words)."""
+        doc = self.doc
+        if span.label_ == "PER" or span.kb_id_ or (span.start_char, span.end_char) in self.ents.made:
+            return False
+        if after_cue and self.speaker_like(span) and span[-1].text in self.solo_words:
+            return True
+        return (len(span) >= 3 and self.common(span[0]) and all(self.name_token(t) for t in span[-2:])
+                and span.end < len(doc) and (doc[span.end].text == "," or doc[span.end].is_lower))
 
     def name_after(self, j: int, hint: int | None) -> tuple[int, int, Span | None] | None:
         """The person's name starting at token ``j``: (start, end, existing PER span or None)."""
