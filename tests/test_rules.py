@@ -937,3 +937,17 @@ def test_office_words_a_recognizer_ran_into_the_name_at_the_end_of_a_title_give_
     out = EntityRules(blank)(doc)
     assert [e for e in ents(out) if e[1] == "PER"] == [("Rina Kartika", "PER")]
     assert [r[1] for r in roles(out)] == ["Rina Kartika"]
+
+
+def test_a_village_heads_place_stays_whole_when_the_name_follows_in_apposition(blank):
+    doc = blank("Camat Kebon Jeruk, Jakarta Barat, Andi Wijaya mengungkapkan, warga sudah divaksin.")
+    doc.ents = spans_at(doc, ("Kebon Jeruk", "LOC"), ("Jakarta Barat", "LOC"), ("Andi Wijaya", "PER"))
+    out = EntityRules(blank)(doc)
+    assert ("Kebon Jeruk", "LOC") in ents(out)
+    assert [r[:2] for r in roles(out)] == [("Camat Kebon Jeruk, Jakarta Barat", "Andi Wijaya")]
+
+
+def test_pusat_after_a_place_name_is_part_of_it(blank):
+    doc = blank("Kepala Puskesmas Menteng, Jakarta Pusat, Rudi Hartono mengatakan pasien dirujuk.")
+    doc.ents = spans_at(doc, ("Puskesmas Menteng", "ORG"), ("Jakarta", "LOC"), ("Rudi Hartono", "PER"))
+    assert [r[:2] for r in roles(EntityRules(blank)(doc))] == [("Kepala Puskesmas Menteng, Jakarta Pusat", "Rudi Hartono")]

@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.nlp.wordlists import read_lines, read_sections, read_table
 
 MAX_NAME_TOKENS = 5
-DIRECTIONS = frozenset({"utara", "selatan", "barat", "timur", "tengah", "raya", "laut", "daya"})
+DIRECTIONS = frozenset({"utara", "selatan", "barat", "timur", "tengah", "pusat", "raya", "laut", "daya"})
 CONNECTORS = frozenset({"dan", "untuk", "bidang", "/", "&", "-", "of", "for", "and", "urusan"})
 # lower-case words inside personal names ("Mohammed bin Salman", "Ursula von der Leyen")
 NAME_PARTICLES = frozenset({"bin", "binti", "ibn", "van", "von", "der", "den", "de", "da", "del", "della",
@@ -480,10 +480,12 @@ class _Run:
                 continue
             named_after = nxt < len(self.doc) and (self.name_token(self.doc[nxt]) or person is not None)
             if span.label_ != "PER" and len(toks) >= 2 and self.after_role(span.start) \
-                    and self.name_token(toks[-1]) and not self.common(toks[-1]) and not named_after:
+                    and self.name_token(toks[-1]) and not self.common(toks[-1]) and not named_after \
+                    and self.name_in_apposition(span.start, span.end, span) is None:
                 # "Kepala Desa [Sukamulya Darsono]": a recognizer ran the place into the person's
                 # name; the title rule reads the words again. (With a name right after it, as in
-                # "Direktur [Mitra Tani] Sandi Octa", the span ends where the office does.)
+                # "Direktur [Mitra Tani] Sandi Octa", or in apposition, as in "Camat [Tanah Abang],
+                # Jakarta Pusat, Rudi", the span ends where the office does.)
                 self.ents.remove(span)
                 continue
             if span.label_ != "PER" and len(toks) <= 3 and self.after_prefix(span.start):
@@ -636,9 +638,16 @@ class _Run:
                                               place_role=role_kind in ("role_place", "role_local"))
         else:
             of_spans = []
-        if head is not None and hint is None and (place := self.comma_place_before_name(j)) is not None:
-            of_spans.append(place)
-            j = place.end
+        if head is not None and hint is None:
+            # "Kepala Puskesmas X, [Jakarta Utara], Name": places between commas before the name
+            # belong to the title
+            k, places = j, []
+            while (place := self.place_between_commas(k)) is not None:
+                places.append(place)
+                k = place.end
+            if places and self.name_starts(k + 1):
+                of_spans.extend(places)
+                j = k
         title_end = j
         if head is None and title_end != i:
             return i + 1  # modifiers without a role
@@ -732,7 +741,7 @@ class _Run:
         if (n_end - n_start > 2 or n_end >= len(doc) or doc[n_end].text != ","
                 or (existing is not None and existing.kb_id_)):
             return None
-        while (place := self.comma_place_before_name(n_end, any_after=True)) is not None:
+        while (place := self.place_between_commas(n_end)) is not None:
             n_end = place.end  # "Kepala Dusun X, [Kelurahan Y], [Kecamatan Z], Name": places of the office
         appos = self.name_after_comma(n_end)
         if appos is None or (appos[2] is not None and appos[2].label_ != "PER"):
@@ -742,10 +751,9 @@ class _Run:
             return None
         return n_end, appos
 
-    def comma_place_before_name(self, j: int, any_after: bool = False) -> Span | None:
-        """"Kepala Puskesmas Sukamaju, [Jakarta Timur], Rudi Hartono mengatakan": a place between
-        commas right after a title, with a name after it, belongs to the title. With
-        ``any_after``, whatever follows the second comma."""
+    def place_between_commas(self, j: int) -> Span | None:
+        """The place span between the comma at token ``j`` and the next one: ", [Jakarta Timur],"
+        (a compass word a recognizer left out joins it)."""
         doc = self.doc
         if j + 1 >= len(doc) or doc[j].text != ",":
             return None
@@ -758,8 +766,6 @@ class _Run:
             end += 1  # "[Jakarta] Utara"
         if end + 1 >= len(doc) or doc[end].text != ",":
             return None
-        if not (any_after or self.name_starts(end + 1)):
-            return None
         if end > place.end:
             self.ents.remove(place)
             return self.ents.add(place.start, end, "LOC")
@@ -767,6 +773,8 @@ class _Run:
 
     def name_starts(self, i: int) -> bool:
         """Whether a person's name starts at token ``i``: a person span, or a run of name words."""
+        if i >= len(self.doc):
+            return False
         owner = self.ents.at(i)
         if owner is not None:
             return owner.label_ == "PER" and owner.start == i
