@@ -951,3 +951,10 @@ def test_pusat_after_a_place_name_is_part_of_it(blank):
     doc = blank("Kepala Puskesmas Menteng, Jakarta Pusat, Rudi Hartono mengatakan pasien dirujuk.")
     doc.ents = spans_at(doc, ("Puskesmas Menteng", "ORG"), ("Jakarta", "LOC"), ("Rudi Hartono", "PER"))
     assert [r[:2] for r in roles(EntityRules(blank)(doc))] == [("Kepala Puskesmas Menteng, Jakarta Pusat", "Rudi Hartono")]
+
+
+@pytest.mark.parametrize("phrase", ["Peraturan Tata Niaga Beras", "Perpres Tata Ruang Pesisir", "Undang-Undang Cipta Kerja"])
+def test_a_law_or_regulation_is_no_person_or_organisation(blank, phrase):
+    doc = blank(f"Pemerintah menerbitkan {phrase} pekan lalu, kata Rina Sari.")
+    doc.ents = spans_at(doc, (phrase, "PER"), ("Rina Sari", "PER"))
+    assert ents(EntityRules(blank)(doc)) == [("Rina Sari", "PER")]

@@ -82,7 +82,7 @@ class Lexicon:
     titles: dict[tuple[str, ...], str]
     org_cues: frozenset[tuple[str, ...]]  # as written
     place_cues: frozenset[tuple[str, ...]]  # as written
-    not_entities: dict[tuple[str, ...], str]  # casefolded phrase -> month | day | junk | function | common
+    not_entities: dict[tuple[str, ...], str]  # casefolded phrase -> month | day | junk | function | common | document
     person_cues: dict[str, str]  # casefolded word -> after | before | filler
     max_len: int
     org_heads: frozenset[str] = frozenset()  # as written: "University" ends "Monash University"
@@ -263,7 +263,7 @@ class _Run:
         return self.kind(tok.text) == "common"
 
     def stopword(self, tok: Token) -> bool:
-        return self.kind(tok.text) in ("month", "day", "junk", "function")
+        return self.kind(tok.text) in ("month", "day", "junk", "function", "document")
 
     def acronym(self, tok: Token) -> bool:
         t = tok.text
@@ -417,6 +417,10 @@ class _Run:
             if all(k in ("month", "day", "junk", "function") for k in kinds) or \
                     self.lex.not_entities.get(self.words(span.start, span.end)) in ("month", "day"):
                 self.ents.remove(span)  # "Sabtu", "Idul Fitri"
+                continue
+            if kinds[0] == "document":
+                # "[Peraturan Menteri Kesehatan Nomor 9]", "[Perpres Tata Ruang]": a law or a letter
+                self.ents.remove(span)
                 continue
             if span.label_ == "PER" and len(toks) == 1 and self.sent_start(span.start) and self.affixed_opening(span):
                 # "Dihubungi terpisah, ...", "Berkaca dari ...": a verb or an affixed noun opening a
