@@ -958,3 +958,17 @@ def test_a_law_or_regulation_is_no_person_or_organisation(blank, phrase):
     doc = blank(f"Pemerintah menerbitkan {phrase} pekan lalu, kata Rina Sari.")
     doc.ents = spans_at(doc, (phrase, "PER"), ("Rina Sari", "PER"))
     assert ents(EntityRules(blank)(doc)) == [("Rina Sari", "PER")]
+
+
+def test_affixed_nouns_and_a_last_field_after_a_comma_belong_to_the_office(nlp):
+    doc = nlp("Hal itu disampaikan Deputi Bidang Pencegahan dan Penindakan, dan Kesiapsiagaan Basarnas "
+              "Laksamana Pertama Agus Widodo dalam jumpa pers.")
+    assert [r[:2] for r in roles(doc)] == [
+        ("Deputi Bidang Pencegahan dan Penindakan, dan Kesiapsiagaan Basarnas", "Agus Widodo")]
+    assert [e[0] for e in ents(doc) if e[1] == "PER"] == ["Agus Widodo"]
+
+
+def test_a_lone_affixed_noun_is_no_person(blank):
+    doc = blank("Tim itu bergerak demi Keselamatan, kata Rudi Hartono.")
+    doc.ents = spans_at(doc, ("Keselamatan", "PER"), ("Rudi Hartono", "PER"))
+    assert ents(EntityRules(blank)(doc)) == [("Rudi Hartono", "PER")]

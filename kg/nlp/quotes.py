@@ -331,7 +331,7 @@ class _Finder:
         nearest = None
         for s in reversed(sents):
             end = min(s[1], pos)
-            spoken = [r for r in self.records if r.speaker_start is not None and r.speaker_kind != "none"
+            spoken = [r for r in self.records if r.speaker_start is not None and r.speaker_kind not in ("none", "organization")
                       and (s[0] <= r.start < end or (r.cue_start is not None and s[0] <= r.cue_start < end))]
             if spoken:
                 r = spoken[-1]

@@ -143,8 +143,9 @@ def load_lexicon() -> Lexicon:
 ROLE_KINDS = frozenset({"role", "role_place", "role_local", "role_field"})
 RANK_SERVICES = frozenset({"pol", "polri", "tni", "purn"})  # "Kombes Pol", "Letjen TNI (Purn)"
 VERB_FORM = re.compile(r"(?:me|ber)[a-z]{3,}")  # "menilai", "berpendapat": a clause goes on
-# words that Indonesian affixes make verbs or abstract nouns: "dihubungi", "mengikuti", "berkaca",
-# "terdampak", "keberpihakan", "penutupan", "biasakan"
+# words that Indonesian affixes make abstract nouns ("pencarian", "keberpihakan") or, more
+# broadly, verbs and nouns ("dihubungi", "mengikuti", "berkaca", "terdampak", "biasakan")
+AFFIXED_NOUN = re.compile(r"(?:ke|pe)[a-z]{3,}an")
 AFFIXED_WORD = re.compile(
     r"di[a-z]{3,}(?:kan|i)|(?:meng|meny|mem|men|ber|ter)[a-z]{3,}|(?:ke|pe)[a-z]{3,}an|[a-z]{4,}kan")
 HEAD_KINDS = ROLE_KINDS | {"modifier"}
@@ -422,7 +423,8 @@ class _Run:
                 # "[Peraturan Menteri Kesehatan Nomor 9]", "[Perpres Tata Ruang]": a law or a letter
                 self.ents.remove(span)
                 continue
-            if span.label_ == "PER" and len(toks) == 1 and self.sent_start(span.start) and self.affixed_opening(span):
+            if span.label_ == "PER" and len(toks) == 1 and (
+                    self.affixed_noun(toks[0]) or (self.sent_start(span.start) and self.affixed_opening(span))):
                 # "Dihubungi terpisah, ...", "Berkaca dari ...": a verb or an affixed noun opening a
                 # sentence, never written as a name elsewhere, is no person
                 self.ents.remove(span)
@@ -879,11 +881,15 @@ class _Run:
                     of_spans.append(place)
                     j = k
                     continue
-            if self.cap(tok) and self.common(tok):
-                j += 1
+            if self.cap(tok) and (self.common(tok) or self.affixed_noun(tok)):
+                j += 1  # "Deputi Operasi Pencarian ...": an affixed noun is an office word
                 continue
             if self.acronym(tok) and not self.lex.match_title(doc, j, PREFIX_KINDS):
                 j += 1
+                continue
+            if (tok.text == "," and j > first and j + 2 < len(doc) and doc[j + 1].text.casefold() == "dan"
+                    and self.cap(doc[j + 2]) and (self.common(doc[j + 2]) or self.affixed_noun(doc[j + 2]))):
+                j += 2  # "Deputi Pencarian dan Pertolongan, dan Kesiapsiagaan": the last of a list of fields
                 continue
             if (tok.text.casefold() in CONNECTORS and j + 1 < len(doc) and self.cap(doc[j + 1])
                     and (j > first or tok.text.casefold() in ("bidang", "urusan"))):
@@ -1292,6 +1298,12 @@ class _Run:
         doc = self.doc
         return (0 < i < len(doc) - 1 and doc[i].text == "-" and not doc[i - 1].whitespace_
                 and not doc[i].whitespace_ and doc[i + 1].text[:1].isdigit())
+
+    def affixed_noun(self, tok: Token) -> bool:
+        """An Indonesian abstract noun made with ke-/pe-/per- ... -an ("Pencarian", "Kesiapsiagaan"):
+        a word of an office or a field, no name (a place such as "Pekalongan" has the shape too,
+        and is no person either)."""
+        return self.doc.lang_ == "id" and AFFIXED_NOUN.fullmatch(tok.text.casefold()) is not None
 
     def affixed_opening(self, span: Span) -> bool:
         """Whether the first word of ``span`` has the shape of an affixed Indonesian verb or noun
