@@ -358,3 +358,13 @@ def test_a_name_the_recognizer_gave_beats_capitalised_words_standing_in_for_one(
 def test_guess_mentions_take_no_word_written_twice_for_a_name():
     text = "Warga resah. Sasaran Sasaran razia itu pedagang kaki lima, kata Rina Sari."
     assert {text[s:e] for s, e, _ in guess_mentions(text)} == {"Rina Sari"}
+
+
+def test_a_pronouns_antecedent_is_a_person_not_an_organisation_that_spoke():
+    text = ("Wali Kota Rina Kartika meninjau posko banjir.\n\n"
+            "Pemerintah Kota Bogor menyatakan bahwa stok pangan aman.\n\n"
+            "”Kami siap membantu warga,” katanya.")
+    per, org = text.index("Rina Kartika"), text.index("Pemerintah Kota Bogor")
+    mentions = [(per, per + len("Rina Kartika"), "PER"), (org, org + len("Pemerintah Kota Bogor"), "ORG")]
+    [r] = [r for r in find_quotes(text, (), mentions) if r.mode == "direct"]
+    assert r.speaker_text == "Rina Kartika"

@@ -331,6 +331,7 @@ class _Finder:
         nearest = None
         for s in reversed(sents):
             end = min(s[1], pos)
+            # a pronoun stands for a person: an organisation that spoke is passed over
             spoken = [r for r in self.records if r.speaker_start is not None and r.speaker_kind not in ("none", "organization")
                       and (s[0] <= r.start < end or (r.cue_start is not None and s[0] <= r.cue_start < end))]
             if spoken:
@@ -351,7 +352,8 @@ class _Finder:
                         return subject[0], subject[1]
             if people and nearest is None:
                 nearest = (people[0][0], people[0][1])
-            inherited = [r for r in self.records if r.speaker_start is not None and s[0] <= r.start < end]
+            inherited = [r for r in self.records if r.speaker_start is not None and r.speaker_kind != "organization"
+                         and s[0] <= r.start < end]
             if inherited and nearest is None:
                 nearest = (inherited[-1].speaker_start, inherited[-1].speaker_end)
         return nearest
