@@ -973,3 +973,10 @@ def test_a_lone_affixed_noun_is_no_person(blank):
     doc = blank("Tim itu bergerak demi Keselamatan, kata Rudi Hartono.")
     doc.ents = spans_at(doc, ("Keselamatan", "PER"), ("Rudi Hartono", "PER"))
     assert ents(EntityRules(blank)(doc)) == [("Rudi Hartono", "PER")]
+
+
+def test_an_office_in_a_title_ends_at_a_word_the_article_uses_in_another_organisations_name(blank):
+    doc = blank("Kilang milik PT Nusa Energi terbakar. ”Api sudah padam,” kata Manajer Humas "
+                "PT Nusa Rina Kartika Dewi.")
+    doc.ents = spans_at(doc, ("PT Nusa Energi", "ORG"))
+    assert [r[:2] for r in roles(EntityRules(blank)(doc))] == [("Manajer Humas PT Nusa", "Rina Kartika Dewi")]

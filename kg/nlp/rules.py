@@ -1162,8 +1162,12 @@ class _Run:
                 keep = max(0, proper - 4)
             solo = next((k for k in range(orgish + (1 if orgish == cue_end else 0), j)
                          if doc[k].text in self.solo_words), None)
+            known = max((k for k in range(orgish, j - 1) if self.place_like(doc[k], None)), default=None)
             if solo is not None:
                 keep = solo - orgish  # the person's name starts at a word the article uses alone
+            elif known is not None:
+                keep = known + 1 - orgish  # "PT [Pertamina] Rina Kartika Sari": the office ends at a
+                # word the article uses in another organisation's or place's name
             j = orgish + keep
         while j > cue_end and doc[j - 1].text.casefold() in CONNECTORS:
             j -= 1
