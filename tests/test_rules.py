@@ -980,3 +980,11 @@ def test_an_office_in_a_title_ends_at_a_word_the_article_uses_in_another_organis
                 "PT Nusa Rina Kartika Dewi.")
     doc.ents = spans_at(doc, ("PT Nusa Energi", "ORG"))
     assert [r[:2] for r in roles(EntityRules(blank)(doc))] == [("Manajer Humas PT Nusa", "Rina Kartika Dewi")]
+
+
+def test_the_words_of_an_office_before_a_recognizers_person_span_all_belong_to_the_office(blank):
+    doc = blank("Ketua Front Pemuda Mandiri Rizal Hasibuan menolak hadir.")
+    doc.ents = spans_at(doc, ("Front Pemuda Mandiri", "PER"), ("Rizal Hasibuan", "PER"))
+    out = EntityRules(blank)(doc)
+    assert ents(out) == [("Front Pemuda Mandiri", "ORG"), ("Rizal Hasibuan", "PER")]
+    assert [r[:2] for r in roles(out)] == [("Ketua Front Pemuda Mandiri", "Rizal Hasibuan")]

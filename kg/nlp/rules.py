@@ -1094,6 +1094,7 @@ class _Run:
         doc = self.doc
         j = cue_end
         orgish = cue_end  # end of the last word that cannot be part of a person's name
+        person_next = False  # whether a recognizer's person span starts where the words end
         while j < len(doc) and (limit is None or j < limit):
             tok = doc[j]
             owner = self.ents.at(j)
@@ -1112,7 +1113,9 @@ class _Run:
                 owner = None
             if owner is not None:
                 if owner.label_ == "PER" or owner.start < j or (in_title and self.swallowed_name(owner, limit)):
-                    break  # (the title reads an office span that swallowed the person's name again)
+                    # (the title reads an office span that swallowed the person's name again)
+                    person_next = owner.label_ == "PER" and owner.start == j
+                    break
                 j = orgish = owner.end
                 continue
             if self.lex.match_title(doc, j, PREFIX_KINDS | ROLE_KINDS) and not self.common(tok):
@@ -1163,7 +1166,9 @@ class _Run:
             solo = next((k for k in range(orgish + (1 if orgish == cue_end else 0), j)
                          if doc[k].text in self.solo_words), None)
             known = max((k for k in range(orgish, j - 1) if self.place_like(doc[k], None)), default=None)
-            if solo is not None:
+            if person_next:
+                keep = proper  # "Pemimpin Front Pembela Islam [Rizal Hasibuan]": the name is the span's
+            elif solo is not None:
                 keep = solo - orgish  # the person's name starts at a word the article uses alone
             elif known is not None:
                 keep = known + 1 - orgish  # "PT [Pertamina] Rina Kartika Sari": the office ends at a
