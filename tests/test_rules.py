@@ -729,12 +729,23 @@ def test_a_verb_after_an_experts_role_is_no_field(nlp):
     assert not any(r[0].startswith("Pengamat") for r in roles(doc))
 
 
-def test_an_organisation_in_a_title_keeps_its_last_word_when_the_name_follows_after_a_comma(blank):
-    doc = blank("Pengamat politik dari Universitas Gadjah Mada, Rudi Hartono, menilai langkah itu tepat.")
-    doc.ents = spans_at(doc, ("Universitas Gadjah Mada", "ORG"), ("Rudi Hartono", "PER"))
+@pytest.mark.parametrize("text, spans, office, title, person", [
+    # the name follows after a comma: the organisation keeps its last word
+    ("Pengamat politik dari Universitas Gadjah Mada, Rudi Hartono, menilai langkah itu tepat.",
+     [("Universitas Gadjah Mada", "ORG"), ("Rudi Hartono", "PER")],
+     "Universitas Gadjah Mada", "Pengamat politik dari Universitas Gadjah Mada", "Rudi Hartono"),
+    # a recognizer's person span follows: every word before it is the office's
+    ("Ketua Front Pemuda Mandiri Rizal Hasibuan menolak hadir.",
+     [("Front Pemuda Mandiri", "PER"), ("Rizal Hasibuan", "PER")],
+     "Front Pemuda Mandiri", "Ketua Front Pemuda Mandiri", "Rizal Hasibuan"),
+])
+def test_an_organisation_in_a_title_keeps_its_words_before_the_persons_name(blank, text, spans, office, title,
+                                                                            person):
+    doc = blank(text)
+    doc.ents = spans_at(doc, *spans)
     out = EntityRules(blank)(doc)
-    assert ents(out) == [("Universitas Gadjah Mada", "ORG"), ("Rudi Hartono", "PER")]
-    assert [r[:2] for r in roles(out)] == [("Pengamat politik dari Universitas Gadjah Mada", "Rudi Hartono")]
+    assert ents(out) == [(office, "ORG"), (person, "PER")]
+    assert [r[:2] for r in roles(out)] == [(title, person)]
 
 
 def test_one_word_a_recognizer_took_for_a_place_between_commas_before_a_verb_is_the_titles_person(blank):
@@ -981,10 +992,3 @@ def test_an_office_in_a_title_ends_at_a_word_the_article_uses_in_another_organis
     doc.ents = spans_at(doc, ("PT Nusa Energi", "ORG"))
     assert [r[:2] for r in roles(EntityRules(blank)(doc))] == [("Manajer Humas PT Nusa", "Rina Kartika Dewi")]
 
-
-def test_the_words_of_an_office_before_a_recognizers_person_span_all_belong_to_the_office(blank):
-    doc = blank("Ketua Front Pemuda Mandiri Rizal Hasibuan menolak hadir.")
-    doc.ents = spans_at(doc, ("Front Pemuda Mandiri", "PER"), ("Rizal Hasibuan", "PER"))
-    out = EntityRules(blank)(doc)
-    assert ents(out) == [("Front Pemuda Mandiri", "ORG"), ("Rizal Hasibuan", "PER")]
-    assert [r[:2] for r in roles(out)] == [("Ketua Front Pemuda Mandiri", "Rizal Hasibuan")]
