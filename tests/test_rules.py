@@ -10,7 +10,7 @@ import spacy
 from spacy.tokens import Doc, Span
 
 from kg.nlp.gazetteer import GazetteerComponent
-from kg.nlp.rules import EntityRules, RoleSpan, abbreviates, fold_name, register_extensions
+from kg.nlp.rules import EntityRules, RoleSpan, _Run, abbreviates, fold_name, load_lexicon, register_extensions
 
 GAZETTEER = [
     {"id": "Q159", "type": "Place", "name": "Rusia", "names": ["Rusia", "Russia"], "wikidata": "Q159",
@@ -992,3 +992,20 @@ def test_an_office_in_a_title_ends_at_a_word_the_article_uses_in_another_organis
     doc.ents = spans_at(doc, ("PT Nusa Energi", "ORG"))
     assert [r[:2] for r in roles(EntityRules(blank)(doc))] == [("Manajer Humas PT Nusa", "Rina Kartika Dewi")]
 
+
+
+def test_a_place_and_the_compass_words_after_it_are_one_other_place(blank):
+    doc = blank("Banjir merendam Jakarta Selatan dan Bekasi sejak pagi.")
+    doc.ents = spans_at(doc, ("Jakarta", "LOC"), ("Bekasi", "LOC"))
+    doc.ents = [Span(doc, doc.ents[0].start, doc.ents[0].end, label="LOC", kb_id="Q3630"), doc.ents[1]]
+    out = EntityRules(blank)(doc)
+    assert [(e.text, e.label_, e.kb_id_) for e in out.ents] == [("Jakarta Selatan", "LOC", ""), ("Bekasi", "LOC", "")]
+
+
+def test_looking_for_a_name_in_apposition_changes_no_span(blank):
+    doc = blank("Camat Kebon Jeruk, Dewi Lestari mengatakan warga siap.")
+    doc.ents = spans_at(doc, ("Kebon Jeruk", "LOC"), ("Dewi Lestari", "LOC"))
+    run = _Run(doc, load_lexicon())
+    before = [(e.start, e.end, e.label_) for e in run.ents.spans]
+    assert run.name_in_apposition(1, 3, None, apply=False) is not None
+    assert [(e.start, e.end, e.label_) for e in run.ents.spans] == before

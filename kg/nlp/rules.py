@@ -383,6 +383,7 @@ class _Run:
 
     # -- the passes --------------------------------------------------------------------------
     def apply(self) -> None:
+        self.compass_places()
         self.clean_existing()
         self.join_split_names()
         self.bracketed_names()
@@ -397,6 +398,20 @@ class _Run:
         self.first_names_used_alone()
         self.propagate()
         self.finish_roles()
+
+    def compass_places(self) -> None:
+        """"[Jakarta] Selatan": a place span and the capitalised compass words right after it are
+        one place, and another one than the place alone (its link, if any, is dropped)."""
+        doc = self.doc
+        for span in list(self.ents.spans):
+            end = span.end
+            while (span.label_ == "LOC" and end < len(doc) and doc[end].text.casefold() in DIRECTIONS
+                   and self.cap(doc[end]) and self.ents.at(end) is None
+                   and doc[end - 1].whitespace_ and "\n" not in doc[end - 1].whitespace_):
+                end += 1
+            if end > span.end:
+                self.ents.remove(span)
+                self.ents.add(span.start, end, "LOC")
 
     def clean_existing(self) -> None:
         """Drops junk spans and takes titles, ranks and honorifics out of other components' person spans."""
@@ -487,7 +502,7 @@ class _Run:
             named_after = nxt < len(self.doc) and (self.name_token(self.doc[nxt]) or person is not None)
             if span.label_ != "PER" and len(toks) >= 2 and self.after_role(span.start) \
                     and self.name_token(toks[-1]) and not self.common(toks[-1]) and not named_after \
-                    and self.name_in_apposition(span.start, span.end, span) is None:
+                    and self.name_in_apposition(span.start, span.end, span, apply=False) is None:
                 # "Kepala Desa [Sukamulya Darsono]": a recognizer ran the place into the person's
                 # name; the title rule reads the words again. (With a name right after it, as in
                 # "Direktur [Mitra Tani] Sandi Octa", or in apposition, as in "Camat [Tanah Abang],
@@ -738,18 +753,19 @@ class _Run:
             self.forms.append(NameForm(doc[prefix_start].idx, person.end_char, person.start_char, person.end_char))
         return person.end
 
-    def name_in_apposition(self, n_start: int, n_end: int, existing: Span | None
+    def name_in_apposition(self, n_start: int, n_end: int, existing: Span | None, *, apply: bool = True
                            ) -> tuple[int, tuple[int, int, Span | None]] | None:
         """The name between commas right after the one or two words a title rule took for its
         person, when a verb or a comma follows it: then those words belong to the title. Returns
-        where the title ends (after the places between commas before the name) and the name."""
+        where the title ends (after the places between commas before the name) and the name.
+        With ``apply=False`` it only looks: no span is relabelled."""
         doc = self.doc
         if (n_end - n_start > 2 or n_end >= len(doc) or doc[n_end].text != ","
                 or (existing is not None and existing.kb_id_)):
             return None
         while (place := self.place_between_commas(n_end)) is not None:
             n_end = place.end  # "Kepala Dusun X, [Kelurahan Y], [Kecamatan Z], Name": places of the office
-        appos = self.name_after_comma(n_end)
+        appos = self.name_after_comma(n_end, apply=apply)
         if appos is None or (appos[2] is not None and appos[2].label_ != "PER"):
             return None
         after = doc[appos[1]] if appos[1] < len(doc) else None
@@ -758,24 +774,12 @@ class _Run:
         return n_end, appos
 
     def place_between_commas(self, j: int) -> Span | None:
-        """The place span between the comma at token ``j`` and the next one: ", [Jakarta Timur],"
-        (a compass word a recognizer left out joins it)."""
+        """The place span between the comma at token ``j`` and the next comma: ", [Jakarta Timur],"."""
         doc = self.doc
-        if j + 1 >= len(doc) or doc[j].text != ",":
-            return None
-        place = self.ents.at(j + 1)
+        place = self.ents.at(j + 1) if j + 1 < len(doc) and doc[j].text == "," else None
         if place is None or place.label_ != "LOC" or place.start != j + 1:
             return None
-        end = place.end
-        while end < len(doc) and doc[end].text.casefold() in DIRECTIONS and self.cap(doc[end]) \
-                and self.ents.at(end) is None:
-            end += 1  # "[Jakarta] Utara"
-        if end + 1 >= len(doc) or doc[end].text != ",":
-            return None
-        if end > place.end:
-            self.ents.remove(place)
-            return self.ents.add(place.start, end, "LOC")
-        return place
+        return place if place.end + 1 < len(doc) and doc[place.end].text == "," else None
 
     def name_starts(self, i: int) -> bool:
         """Whether a person's name starts at token ``i``: a person span, or a run of name words."""
@@ -1236,8 +1240,12 @@ class _Run:
         owner = self.ents.at(j)
         if owner is None or owner.start != j or not self.speaker_like(owner):
             return None
-        self.ents.remove(owner)
-        person = self.ents.add(owner.start, owner.end, "PER", made=False)
+        return self.as_person(owner)
+
+    def as_person(self, span: Span) -> tuple[int, int, Span] | None:
+        """Relabels another component's span as a person's name: (start, end, new span)."""
+        self.ents.remove(span)
+        person = self.ents.add(span.start, span.end, "PER", made=False)
         return (person.start, person.end, person) if person is not None else None
 
     def speaker_like(self, span: Span) -> bool:
@@ -1262,8 +1270,10 @@ class _Run:
                 and end + 1 < len(doc) and doc[end].text == "," and VERB_FORM.fullmatch(doc[end + 1].text) is not None
                 and not self.place_like(span[0], span))
 
-    def name_after_comma(self, j: int) -> tuple[int, int, Span | None] | None:
-        """"Anggota KPU, Budi Santoso, mengatakan": the name between commas after a title."""
+    def name_after_comma(self, j: int, *, apply: bool = True) -> tuple[int, int, Span | None] | None:
+        """"Anggota KPU, Budi Santoso, mengatakan": the name between commas after a title. A place
+        span a recognizer drew over the name is relabelled, unless ``apply`` is False (then the
+        name comes back without a span)."""
         doc = self.doc
         if j + 1 >= len(doc) or doc[j].text != ",":
             return None
@@ -1272,16 +1282,15 @@ class _Run:
             end = owner.end
             if owner.start != j + 1:
                 return None
-            if owner.label_ != "PER" and self.lone_speaker_between_commas(owner):
-                # "Kepala Puskesmas Sukamaju, [Wulan], mengatakan": one word a recognizer took for
-                # a place, between commas and before a verb, is the person the title belongs to
-                self.ents.remove(owner)
-                person = self.ents.add(owner.start, owner.end, "PER", made=False)
-                return (person.start, person.end, person) if person is not None else None
+            # "Kepala Puskesmas Sukamaju, [Wulan], mengatakan", "Kepala Dinas Kesehatan Kota
+            # Bandung, [Ratna Wulandari], mengatakan": a name a recognizer took for one more place
+            # of the title, before a verb or a comma, is the person the title belongs to
             if owner.label_ != "PER":
-                # "Kepala Dinas Kesehatan Kota Bandung, [Ratna Wulandari], mengatakan": a name a
-                # recognizer took for one more place of the title
-                return self.speaker_taken_for_a_place(j + 1)
+                if not (self.lone_speaker_between_commas(owner) or self.speaker_like(owner)):
+                    return None
+                if not apply:
+                    return owner.start, owner.end, None
+                return self.as_person(owner)
         else:
             end = self.run_end(j + 1)
             if end == j + 1 or end - (j + 1) > MAX_NAME_TOKENS - 1:
