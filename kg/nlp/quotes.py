@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Literal
 
 from kg.model import ARTICLE_TEXT_KINDS, Block
-from kg.nlp.wordlists import read_lines, read_sections, read_table
+from kg.nlp.wordlists import read_kinds, read_lines, read_sections
 
 SpeakerKind = Literal["name", "title", "organization", "pronoun", "none"]
 Mention = tuple[int, int, str]
@@ -108,8 +108,8 @@ def load_lexicon() -> Lexicon:
         complementizers=_folded("complementizers.txt"),
         determiners=_folded("determiners_en.txt"),
         stance_words=_folded("stance_words_id.txt"),
-        calendar=frozenset(row[0].strip().casefold() for name in ("not_entities_id.txt", "not_entities_en.txt")
-                           for row in read_table(name) if len(row) > 1 and row[1].strip() in ("month", "day")),
+        calendar=frozenset(" ".join(phrase) for name in ("not_entities_id.txt", "not_entities_en.txt")
+                           for phrase, kind in read_kinds(name).items() if kind in ("month", "day")),
         # longest first, so that a longer phrase is tried before a phrase it starts with
         source_markers=tuple(sorted({tuple(line.casefold().split()) for line in read_lines("source_markers.txt")},
                                     key=len, reverse=True)),
@@ -329,10 +329,11 @@ class _Finder:
         before = [p for p in self.paras if here is not None and p[1] <= here[0]]
         near_from = before[-1][0] if before else (here[0] if here else pos)
         nearest = None
+        # a pronoun stands for a person: an organisation that spoke is passed over
+        heard = [r for r in self.records if r.speaker_start is not None and r.speaker_kind != "organization"]
         for s in reversed(sents):
             end = min(s[1], pos)
-            # a pronoun stands for a person: an organisation that spoke is passed over
-            spoken = [r for r in self.records if r.speaker_start is not None and r.speaker_kind not in ("none", "organization")
+            spoken = [r for r in heard if r.speaker_kind != "none"
                       and (s[0] <= r.start < end or (r.cue_start is not None and s[0] <= r.cue_start < end))]
             if spoken:
                 r = spoken[-1]
@@ -352,8 +353,7 @@ class _Finder:
                         return subject[0], subject[1]
             if people and nearest is None:
                 nearest = (people[0][0], people[0][1])
-            inherited = [r for r in self.records if r.speaker_start is not None and r.speaker_kind != "organization"
-                         and s[0] <= r.start < end]
+            inherited = [r for r in heard if s[0] <= r.start < end]
             if inherited and nearest is None:
                 nearest = (inherited[-1].speaker_start, inherited[-1].speaker_end)
         return nearest
@@ -863,6 +863,9 @@ def guess_mentions(text: str, blocks: Sequence[Block] = ()) -> list[Mention]:
         inner.add(m.group())
     out: list[Mention] = []
 
+    def cap(word: str) -> bool:  # a capitalised word that may be part of a name
+        return _is_cap(word) and word.casefold() not in lex.calendar
+
     def common(word: str) -> bool:
         return (word in lex.titles or word in lex.name_heads or word.casefold() in lower or word in places
                 or (len(word) >= 3 and word.isupper()) or _AFFIXED_NOUN.fullmatch(word) is not None)
@@ -870,9 +873,6 @@ def guess_mentions(text: str, blocks: Sequence[Block] = ()) -> list[Mention]:
     for p0, p1 in _paragraphs(text, blocks):
         words = _words(text, p0, p1)
         i = 0
-        def cap(word: str) -> bool:  # a capitalised word that may be part of a name
-            return _is_cap(word) and word.casefold() not in lex.calendar
-
         while i < len(words):
             if not cap(words[i][2]):
                 i += 1

@@ -27,7 +27,7 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from kg.nlp.wordlists import read_lines, read_sections, read_table
+from kg.nlp.wordlists import read_kinds, read_lines, read_sections, read_table
 
 MAX_NAME_TOKENS = 5
 DIRECTIONS = frozenset({"utara", "selatan", "barat", "timur", "tengah", "pusat", "raya", "laut", "daya"})
@@ -125,8 +125,7 @@ def load_lexicon() -> Lexicon:
     for language in LANGUAGES:
         for phrase, kind in read_sections(f"titles_{language}.txt").items():
             titles.setdefault(phrase, kind)
-        listed[language] = {tuple(row[0].casefold().split()): row[1].strip()
-                            for row in read_table(f"not_entities_{language}.txt")}
+        listed[language] = read_kinds(f"not_entities_{language}.txt")
         not_entities = {**listed[language], **not_entities}
     english_calendar = frozenset(phrase[0] for phrase, kind in listed["en"].items()
                                  if kind in ("month", "day") and len(phrase) == 1 and phrase not in listed["id"])
@@ -147,7 +146,7 @@ VERB_FORM = re.compile(r"(?:me|ber)[a-z]{3,}")  # "menilai", "berpendapat": a cl
 # broadly, verbs and nouns ("dihubungi", "mengikuti", "berkaca", "terdampak", "biasakan")
 AFFIXED_NOUN = re.compile(r"(?:ke|pe)[a-z]{3,}an")
 AFFIXED_WORD = re.compile(
-    r"di[a-z]{3,}(?:kan|i)|(?:meng|meny|mem|men|ber|ter)[a-z]{3,}|(?:ke|pe)[a-z]{3,}an|[a-z]{4,}kan")
+    rf"di[a-z]{{3,}}(?:kan|i)|(?:meng|meny|mem|men|ber|ter)[a-z]{{3,}}|{AFFIXED_NOUN.pattern}|[a-z]{{4,}}kan")
 HEAD_KINDS = ROLE_KINDS | {"modifier"}
 PREFIX_KINDS = frozenset({"rank", "honorific"})
 CONTINUE_KINDS = ROLE_KINDS | {"part"}
@@ -1169,12 +1168,12 @@ class _Run:
                 keep = max(0, proper - 4)
             solo = next((k for k in range(orgish + (1 if orgish == cue_end else 0), j)
                          if doc[k].text in self.solo_words), None)
-            known = max((k for k in range(orgish, j - 1) if self.place_like(doc[k], None)), default=None)
             if person_next:
                 keep = proper  # "Pemimpin Front Pembela Islam [Rizal Hasibuan]": the name is the span's
             elif solo is not None:
                 keep = solo - orgish  # the person's name starts at a word the article uses alone
-            elif known is not None:
+            elif (known := max((k for k in range(orgish, j - 1) if self.place_like(doc[k], None)),
+                               default=None)) is not None:
                 keep = known + 1 - orgish  # "PT [Pertamina] Rina Kartika Sari": the office ends at a
                 # word the article uses in another organisation's or place's name
             j = orgish + keep

@@ -32,6 +32,11 @@ def read_table(name: str) -> list[list[str]]:
     return [line.split("\t") for line in read_lines(name)]
 
 
+def read_kinds(name: str) -> dict[tuple[str, ...], str]:
+    """A ``word<TAB>kind`` list (``not_entities_*.txt``): casefolded phrase, as words -> kind."""
+    return {tuple(row[0].casefold().split()): row[1].strip() for row in read_table(name) if len(row) > 1}
+
+
 def read_sections(name: str, *, casefold: bool = True) -> dict[tuple[str, ...], str]:
     """Phrases under ``# [kind]`` headings: phrase (as words, casefolded unless told) -> kind.
 
