@@ -14,8 +14,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 import time
 from pathlib import Path
+
+from kg.files import write_atomic
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -51,7 +54,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"| {row['copies']} | {row['chars']:,} | {row['tokens']:,} | {row['seconds']:.2f} | "
               f"{row['tokens'] / row['seconds']:,.0f} | {growth} |")
     if args.json:
-        args.json.write_text(json.dumps(rows, indent=1))
+        try:  # the table above already holds the figures: a bad path loses nothing
+            write_atomic(args.json, json.dumps(rows, indent=1).encode())
+        except OSError as exc:
+            print(f"{Path(__file__).name}: error: cannot write {args.json}: {exc} "
+                  "(give a writable file path to --json)", file=sys.stderr)
+            return 2
     return 0
 
 

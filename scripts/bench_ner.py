@@ -20,6 +20,8 @@ import sys
 import time
 from pathlib import Path
 
+from kg.files import write_atomic
+
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = (ROOT / "examples", ROOT / "tests" / "data" / "articles")
 SETUPS = {"with model": True, "without model": False}
@@ -95,7 +97,12 @@ def main(argv: list[str] | None = None) -> int:
           f"{without['export_per_s'] / with_m['export_per_s']:.2f}x, extract "
           f"{without['extract_per_s'] / with_m['extract_per_s']:.2f}x faster")
     if args.json:
-        args.json.write_text(json.dumps({"load_s": loads, "speed": speed}, indent=1))
+        try:  # the table above already holds the figures: a bad path loses nothing
+            write_atomic(args.json, json.dumps({"load_s": loads, "speed": speed}, indent=1).encode())
+        except OSError as exc:
+            print(f"{Path(__file__).name}: error: cannot write {args.json}: {exc} "
+                  "(give a writable file path to --json)", file=sys.stderr)
+            return 2
     return 0
 
 
