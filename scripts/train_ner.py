@@ -188,8 +188,13 @@ def make_doc(vocab, words, ents, missing=()) -> Doc:
 
 
 def convert(data: Path, work: Path, use_nerp: bool, nerp_org_missing: bool = True,
-            nerp_all: bool = False) -> dict:
-    """Write train/dev/test .spacy files to `work` with overlaps removed; return a summary."""
+            nerp_all: bool = False, repeat: dict[str, int] | None = None) -> dict:
+    """Write train/dev/test .spacy files to `work` with overlaps removed; return a summary.
+
+    `repeat` maps a corpus ("idner", "nerui", "nergrit", "nerp") to how many times its training
+    sentences go into train.spacy (default once): a corpus weight, not new data.
+    """
+    repeat = repeat or {}
     nlp = spacy.blank("id")
     overlaps = load_overlaps(data)
     corpora = {sp.name: read_conll(data / sp.path, sp.sep) for sp in SPLITS}
@@ -231,7 +236,9 @@ def convert(data: Path, work: Path, use_nerp: bool, nerp_org_missing: bool = Tru
                 missing = []
             doc = make_doc(nlp.vocab, words, ents, missing)
             target = {"train": "train", "nerp": "train", "dev": "dev"}.get(sp.role, sp.name)
-            bins[target].add(doc)
+            copies = repeat.get(sp.name.split("-")[0], 1) if target == "train" else 1
+            for _ in range(copies):
+                bins[target].add(doc)
             if sp.role == "dev":
                 bins[sp.name].add(doc)  # per-corpus dev, reported but not used for selection
             kept += 1
@@ -242,6 +249,7 @@ def convert(data: Path, work: Path, use_nerp: bool, nerp_org_missing: bool = Tru
         db.to_disk(work / f"{name}.spacy")
     summary["nerp"] = use_nerp
     summary["nerp_all"] = use_nerp and nerp_all
+    summary["repeat"] = dict(sorted(repeat.items()))
     (work / "convert.json").write_text(json.dumps(summary, indent=2))
     return summary
 
@@ -550,6 +558,21 @@ def ship(model: Path, dest: Path, results: dict, minutes: float, note: str, used
     return sum(p.stat().st_size for p in dest.rglob("*") if p.is_file()) / 1e6
 
 
+CORPORA = ("idner", "nerui", "nergrit", "nerp")
+
+
+def parse_repeat(items: list[str], ap: argparse.ArgumentParser) -> dict[str, int]:
+    """`--repeat nerui=2` options as {"nerui": 2}; a bad one is a usage error."""
+    repeat = {}
+    for item in items:
+        corpus, _, count = item.partition("=")
+        if corpus not in CORPORA or not count.isdigit() or int(count) < 1:
+            ap.error(f"--repeat takes CORPUS=N with CORPUS one of {', '.join(CORPORA)} and N >= 1, not {item!r}")
+        if int(count) != 1:
+            repeat[corpus] = int(count)
+    return repeat
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(
         description=__doc__.splitlines()[0], formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -566,6 +589,8 @@ def main(argv=None) -> int:
     ap.add_argument("--nerp", action="store_true", help="add de-duplicated, recased NERP (PER/LOC only)")
     ap.add_argument("--nerp-all", action="store_true",
                     help="with --nerp, also train on NERP's valid and test files (de-duplicated the same way)")
+    ap.add_argument("--repeat", action="append", default=[], metavar="CORPUS=N",
+                    help="put a corpus's training sentences in N times (idner, nerui, nergrit, nerp)")
     ap.add_argument("--augment", type=float, default=0.0, metavar="SHARE",
                     help="add a mention-replaced copy of this share of the training sentences (0 to 1)")
     ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
@@ -584,7 +609,10 @@ def main(argv=None) -> int:
         ap.error("--augment takes a share between 0 and 1")
     if args.nerp_all and not args.nerp:
         ap.error("--nerp-all needs --nerp")
+    repeat = parse_repeat(args.repeat, ap)
     data_dir = args.work / ("data-nerpall" if args.nerp_all else "data-nerp" if args.nerp else "data")
+    if repeat:
+        data_dir = data_dir.with_name(data_dir.name + "".join(f"-{c}{n}" for c, n in sorted(repeat.items())))
     run_dir = args.work / "runs" / args.run
     overrides = {}
     for item in args.set:
@@ -594,7 +622,8 @@ def main(argv=None) -> int:
         except ValueError:
             overrides[key] = value  # a bare string such as an architecture name
     if "convert" in steps:
-        print(json.dumps(convert(args.data, data_dir, args.nerp, nerp_all=args.nerp_all), indent=1), flush=True)
+        print(json.dumps(convert(args.data, data_dir, args.nerp, nerp_all=args.nerp_all,
+                                          repeat=repeat), indent=1), flush=True)
     if "pretrain" in steps:
         pre_dir = args.work / "pretrain" / args.run
         summary = pretrain(args.config, args.data, pre_dir, args.pretrain_nerp_text, args.pretrain_epochs,
@@ -606,6 +635,7 @@ def main(argv=None) -> int:
         (run_dir / "minutes.txt").write_text(f"{minutes:.1f}\n")
         (run_dir / "run.json").write_text(json.dumps({
             "config": args.config.name, "nerp": args.nerp, "nerp_all": args.nerp_all, "augment": args.augment,
+            "repeat": repeat,
             "overrides": overrides,
             "pretrained_on_nerp_text": pretrained_on_nerp(overrides.get("paths.init_tok2vec")),
         }, indent=1))

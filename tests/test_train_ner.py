@@ -197,3 +197,30 @@ def test_the_hash_and_character_embedding_gives_one_vector_of_the_width_per_toke
     model.initialize(X=docs)
     vectors = model.predict(docs)
     assert [v.shape for v in vectors] == [(4, 32), (1, 32)]
+
+
+def test_repeat_weights_a_corpus_in_training_only(tmp_path):
+    """`repeat` puts a corpus's training sentences in N times; dev and test files stay as they are."""
+    from spacy.tokens import DocBin
+
+    _corpus_for_convert(tmp_path / "data")
+    summary = train_ner.convert(tmp_path / "data", tmp_path / "work", use_nerp=True, repeat={"nerui": 3})
+    nlp = spacy.blank("id")
+
+    def texts(name):
+        return [d.text for d in DocBin().from_disk(tmp_path / "work" / f"{name}.spacy").get_docs(nlp.vocab)]
+
+    train = texts("train")
+    assert train.count("Warga Bantul nerui-train") == 3
+    assert train.count("Warga Bantul idner-train") == 1 and train.count("Warga Sleman train") == 1
+    assert texts("nerui-dev") == ["Warga Bantul nerui-dev"]
+    assert texts("nerui-test") == ["Warga Bantul nerui-test"]
+    assert summary["repeat"] == {"nerui": 3}
+
+
+@pytest.mark.parametrize("option", ["nerui=0", "ner=2", "nerui", "nerui=two"])
+def test_a_bad_repeat_option_is_a_usage_error(option, capsys):
+    with pytest.raises(SystemExit) as stop:
+        train_ner.main(["--repeat", option, "--steps", "convert"])
+    assert stop.value.code == 2
+    assert "--repeat takes CORPUS=N" in capsys.readouterr().err
