@@ -1,11 +1,9 @@
 """Rebuild kg's Indonesian NER model (PER/ORG/LOC): convert -> train -> evaluate -> ship.
 
-One command, from the repository root:
-
-    .venv/bin/python scripts/train_ner.py --set training.optimizer.use_averages=true --max-minutes 14
+The one command that rebuilds the shipped model is in scripts/ner/README.md.
 
 Reads the corpora in ``--data`` (see its README.md), writes working files to ``--work``
-(git-ignored) and copies the best checkpoint into ``kg/nlp/models/id_ner`` unless ``--no-ship``.
+(git-ignored) and copies the chosen checkpoint into ``kg/nlp/models/id_ner`` (the ship step).
 Every step can be run alone with ``--steps``.
 """
 
@@ -188,12 +186,17 @@ def make_doc(vocab, words, ents, missing=()) -> Doc:
 
 
 def convert(data: Path, work: Path, use_nerp: bool, nerp_org_missing: bool = True,
-            nerp_all: bool = False, repeat: dict[str, int] | None = None) -> dict:
+            nerp_all: bool = False, repeat: dict[str, int] | None = None, dev_in_train: str = "none") -> dict:
     """Write train/dev/test .spacy files to `work` with overlaps removed; return a summary.
 
     `repeat` maps a corpus ("idner", "nerui", "nergrit", "nerp") to how many times its training
     sentences go into train.spacy (default once): a corpus weight, not new data.
+    `dev_in_train` "half" moves every other kept dev sentence of each corpus into training (the
+    rest stays dev, to measure what more in-domain data is worth); "all" trains on the whole dev
+    set too (dev scores then mean nothing; take a fixed number of steps and model-last).
     """
+    if dev_in_train not in ("none", "half", "all"):
+        raise ValueError(f"dev_in_train must be none, half or all, not {dev_in_train!r}")
     repeat = repeat or {}
     nlp = spacy.blank("id")
     overlaps = load_overlaps(data)
@@ -236,6 +239,11 @@ def convert(data: Path, work: Path, use_nerp: bool, nerp_org_missing: bool = Tru
                 missing = []
             doc = make_doc(nlp.vocab, words, ents, missing)
             target = {"train": "train", "nerp": "train", "dev": "dev"}.get(sp.role, sp.name)
+            if sp.role == "dev" and (dev_in_train == "all" or (dev_in_train == "half" and kept % 2 == 0)):
+                bins["train"].add(doc)
+                if dev_in_train == "half":
+                    kept += 1
+                    continue
             copies = repeat.get(sp.name.split("-")[0], 1) if target == "train" else 1
             for _ in range(copies):
                 bins[target].add(doc)
@@ -250,6 +258,7 @@ def convert(data: Path, work: Path, use_nerp: bool, nerp_org_missing: bool = Tru
     summary["nerp"] = use_nerp
     summary["nerp_all"] = use_nerp and nerp_all
     summary["repeat"] = dict(sorted(repeat.items()))
+    summary["dev_in_train"] = dev_in_train
     (work / "convert.json").write_text(json.dumps(summary, indent=2))
     return summary
 
@@ -591,6 +600,10 @@ def main(argv=None) -> int:
                     help="with --nerp, also train on NERP's valid and test files (de-duplicated the same way)")
     ap.add_argument("--repeat", action="append", default=[], metavar="CORPUS=N",
                     help="put a corpus's training sentences in N times (idner, nerui, nergrit, nerp)")
+    ap.add_argument("--dev-in-train", choices=("none", "half", "all"), default="none",
+                    help="train on every other dev sentence (half; the rest stays dev) or on all of dev")
+    ap.add_argument("--checkpoint", choices=("best", "last"), default="best",
+                    help="evaluate and ship model-best (best dev F1) or model-last (for --dev-in-train all)")
     ap.add_argument("--augment", type=float, default=0.0, metavar="SHARE",
                     help="add a mention-replaced copy of this share of the training sentences (0 to 1)")
     ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
@@ -613,6 +626,8 @@ def main(argv=None) -> int:
     data_dir = args.work / ("data-nerpall" if args.nerp_all else "data-nerp" if args.nerp else "data")
     if repeat:
         data_dir = data_dir.with_name(data_dir.name + "".join(f"-{c}{n}" for c, n in sorted(repeat.items())))
+    if args.dev_in_train != "none":
+        data_dir = data_dir.with_name(f"{data_dir.name}-dev{args.dev_in_train}")
     run_dir = args.work / "runs" / args.run
     overrides = {}
     for item in args.set:
@@ -623,7 +638,7 @@ def main(argv=None) -> int:
             overrides[key] = value  # a bare string such as an architecture name
     if "convert" in steps:
         print(json.dumps(convert(args.data, data_dir, args.nerp, nerp_all=args.nerp_all,
-                                          repeat=repeat), indent=1), flush=True)
+                                          repeat=repeat, dev_in_train=args.dev_in_train), indent=1), flush=True)
     if "pretrain" in steps:
         pre_dir = args.work / "pretrain" / args.run
         summary = pretrain(args.config, args.data, pre_dir, args.pretrain_nerp_text, args.pretrain_epochs,
@@ -635,16 +650,16 @@ def main(argv=None) -> int:
         (run_dir / "minutes.txt").write_text(f"{minutes:.1f}\n")
         (run_dir / "run.json").write_text(json.dumps({
             "config": args.config.name, "nerp": args.nerp, "nerp_all": args.nerp_all, "augment": args.augment,
-            "repeat": repeat,
+            "repeat": repeat, "dev_in_train": args.dev_in_train,
             "overrides": overrides,
             "pretrained_on_nerp_text": pretrained_on_nerp(overrides.get("paths.init_tok2vec")),
         }, indent=1))
     elif (run_dir / "minutes.txt").is_file():
         minutes = float((run_dir / "minutes.txt").read_text())
-    best = run_dir / "model-best"
+    model = run_dir / f"model-{args.checkpoint}"
     scores_path = run_dir / "scores.json"
     if "evaluate" in steps or ("ship" in steps and not scores_path.is_file()):
-        results = evaluate(best, data_dir)
+        results = evaluate(model, data_dir)
         scores_path.write_text(json.dumps(results, indent=1))
         print(scores_table(results), flush=True)
     elif "ship" in steps:
@@ -653,9 +668,13 @@ def main(argv=None) -> int:
         run_info = json.loads((run_dir / "run.json").read_text()) if (run_dir / "run.json").is_file() else {}
         nerp_weights = args.nerp or run_info.get("pretrained_on_nerp_text", False)
         note = f"config={args.config.name} nerp={args.nerp} overrides={run_info.get('overrides', overrides)}"
-        size = ship(best, args.dest, results, minutes, note, nerp_weights)
+        if run_info.get("repeat"):
+            note += f" repeat={run_info['repeat']}"
+        if run_info.get("dev_in_train", "none") != "none":
+            note += f" dev_in_train={run_info['dev_in_train']} checkpoint={args.checkpoint}"
+        size = ship(model, args.dest, results, minutes, note, nerp_weights)
         update_card(args.dest / "MODEL_CARD.md", results, minutes, note, size)
-        print(f"[train_ner] shipped {best} -> {args.dest} ({size:.1f} MB)")
+        print(f"[train_ner] shipped {model} -> {args.dest} ({size:.1f} MB)")
     return 0
 
 

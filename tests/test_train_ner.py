@@ -224,3 +224,32 @@ def test_a_bad_repeat_option_is_a_usage_error(option, capsys):
         train_ner.main(["--repeat", option, "--steps", "convert"])
     assert stop.value.code == 2
     assert "--repeat takes CORPUS=N" in capsys.readouterr().err
+
+
+def _dev_corpus_for_convert(root: Path, n: int = 4) -> None:
+    """As _corpus_for_convert, but each NER-UI dev file holds `n` numbered sentences."""
+    _corpus_for_convert(root)
+    _write_conll(root / "nerui/dev.01.tsv",
+                 [[("Warga", "O"), ("Bantul", "B-LOC"), (f"dev{i}", "O")] for i in range(n)], "\t")
+
+
+@pytest.mark.parametrize("mode, in_train, in_dev", [
+    ("none", [], ["dev0", "dev1", "dev2", "dev3"]),
+    ("half", ["dev0", "dev2"], ["dev1", "dev3"]),
+    ("all", ["dev0", "dev1", "dev2", "dev3"], ["dev0", "dev1", "dev2", "dev3"]),
+])
+def test_dev_in_train_moves_every_other_dev_sentence_or_all_of_them(tmp_path, mode, in_train, in_dev):
+    from spacy.tokens import DocBin
+
+    _dev_corpus_for_convert(tmp_path / "data")
+    summary = train_ner.convert(tmp_path / "data", tmp_path / "work", use_nerp=False, dev_in_train=mode)
+    nlp = spacy.blank("id")
+
+    def last_words(name):
+        docs = DocBin().from_disk(tmp_path / "work" / f"{name}.spacy").get_docs(nlp.vocab)
+        return [d[-1].text for d in docs if d[-1].text.startswith("dev")]
+
+    assert last_words("train") == in_train
+    assert last_words("nerui-dev") == in_dev
+    assert last_words("dev") == in_dev
+    assert summary["dev_in_train"] == mode
