@@ -973,6 +973,12 @@ def test_a_law_or_regulation_is_no_person_or_organisation(blank, phrase):
     ("Hal itu disampaikan Deputi Bidang Pencegahan dan Penindakan, dan Kesiapsiagaan Basarnas "
      "Laksamana Pertama Agus Widodo dalam jumpa pers.",
      "Deputi Bidang Pencegahan dan Penindakan, dan Kesiapsiagaan Basarnas", "Agus Widodo"),
+    # a comma list of fields is a minister's portfolio, also when a recognizer ran the last
+    # field into the name
+    ("Menurut Menteri Pendidikan, Kebudayaan, Riset, dan Teknologi Bambang Sutrisno, sekolah dibuka.",
+     "Menteri Pendidikan, Kebudayaan, Riset, dan Teknologi", "Bambang Sutrisno"),
+    ("Menurut Menteri Pertanian, Pengelolaan Kawasan Hutan Terpadu dan Ketahanan Pangan Bambang Sutrisno, dana cair.",
+     "Menteri Pertanian, Pengelolaan Kawasan Hutan Terpadu dan Ketahanan Pangan", "Bambang Sutrisno"),
 ])
 def test_a_long_office_stays_in_the_title_and_out_of_the_name(nlp, text, title, person):
     doc = nlp(text)
@@ -1009,3 +1015,18 @@ def test_looking_for_a_name_in_apposition_changes_no_span(blank):
     before = [(e.start, e.end, e.label_) for e in run.ents.spans]
     assert run.name_in_apposition(1, 3, None, apply=False) is not None
     assert [(e.start, e.end, e.label_) for e in run.ents.spans] == before
+
+
+def test_a_list_of_offices_or_people_after_a_title_is_no_portfolio(blank):
+    doc = blank("Rapat dihadiri Menteri Sosial, Bupati Bogor Rina Sari, dan Wali Kota Depok.")
+    doc.ents = spans_at(doc, ("Bogor", "LOC"), ("Rina Sari", "PER"), ("Depok", "LOC"))
+    doc = EntityRules(blank)(doc)
+    assert [r[:2] for r in roles(doc)] == [("Bupati Bogor", "Rina Sari")]
+
+
+def test_the_last_field_of_a_portfolio_stops_at_the_offices_place(blank):
+    doc = blank("Kepala Dinas Pertanian, Perikanan, dan Peternakan Kabupaten Sleman Rina Wulandari meninjau sawah.")
+    doc.ents = spans_at(doc, ("Kabupaten Sleman", "LOC"), ("Rina Wulandari", "PER"))
+    doc = EntityRules(blank)(doc)
+    assert [r[:2] for r in roles(doc)] == [
+        ("Kepala Dinas Pertanian, Perikanan, dan Peternakan Kabupaten Sleman", "Rina Wulandari")]

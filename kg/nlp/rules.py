@@ -244,7 +244,8 @@ class _Run:
         self._lower: frozenset[str] | None = None
         self._headlines: frozenset[str] | None = None
         self._known: dict[tuple[str, ...], str] | None = None
-        self.head_tokens: set[int] = set()  # words of title heads: "Kota" in "Wali Kota" starts no place
+        # words of title heads and fields: "Kota" in "Wali Kota" starts no place
+        self.head_tokens: set[int] = set()
 
     # -- token tests -------------------------------------------------------------------------
     def cap(self, tok: Token) -> bool:
@@ -801,6 +802,55 @@ class _Run:
             k += 1
         return k
 
+    def field_word(self, tok: Token) -> bool:
+        """A capitalised word of an office's field: a common noun ("Hukum"), an affixed noun
+        ("Kebudayaan") or, in Indonesian, another affixed word ("Terpadu") the article never
+        uses alone as a name."""
+        if not self.cap(tok) or not tok.is_alpha:
+            return False
+        return (self.common(tok) or self.affixed_noun(tok)
+                or (self.doc.lang_ == "id" and AFFIXED_WORD.fullmatch(tok.text.casefold()) is not None
+                    and tok.text not in self.solo_words))
+
+    def field_list_end(self, j: int, limit: int | None) -> int | None:
+        """Where a comma list of fields that goes on a title ends, from the comma at ``j``:
+        "Menteri Pertanian[, Perikanan Darat Terpadu, dan Ketahanan Pangan]". Every item starts with
+        a field word and the list closes with (", ") "dan"/"serta" and one more item; a name or a title
+        ("Bupati Bogor, dan ...") is no item. A person span a recognizer started on the last
+        item's words gives them back ("[Keamanan Budi Santoso]"). Inside an item a place or
+        organisation cue word is part of the field ("Pembangunan Kawasan Perdesaan"); after the
+        last item it starts the office's place ("dan Peternakan Kabupaten Sleman")."""
+        doc = self.doc
+        end = len(doc) if limit is None else min(limit, len(doc))
+        k, closed = j, False
+        while k < end and k - j <= 12 and not closed:
+            if doc[k].text == ",":
+                k += 1
+            if k < end and doc[k].text.casefold() in ("dan", "serta"):
+                closed = True
+                k += 1
+            if k >= end or not self.field_word(doc[k]):
+                return None
+            start = k
+            while k < end and (self.field_word(doc[k]) or (k > start and self.cap(doc[k]) and not closed
+                                                            and self.lex.match_cue(doc, k, self.lex.any_cues))):
+                if closed and k > start and self.lex.match_cue(doc, k, self.lex.any_cues):
+                    break  # "..., dan Peternakan [Kabupaten Sleman]": the office's place follows
+                owner = self.ents.at(k)
+                if owner is not None and (owner.kb_id_ or owner.start < j):
+                    return None
+                k += 1
+            if not closed and (k >= end or (doc[k].text != "," and doc[k].text.casefold() not in ("dan", "serta"))):
+                return None
+        if not closed:
+            return None
+        for owner in {id(x): x for x in (self.ents.at(i) for i in range(j, k)) if x is not None}.values():
+            self.ents.remove(owner)
+            if owner.label_ == "PER" and owner.end > k:
+                self.ents.add(k, owner.end, "PER", made=False)
+        self.head_tokens.update(range(j, k))  # no cue word in the list starts a place later
+        return k
+
     def continue_title(self, j: int, lowercase_head: bool, limit: int | None = None,
                        place_role: bool = False) -> tuple[int, list[Span]]:
         """Extends a role phrase from token ``j`` over its words, organisations and places."""
@@ -889,6 +939,10 @@ class _Run:
                 continue
             if self.acronym(tok) and not self.lex.match_title(doc, j, PREFIX_KINDS):
                 j += 1
+                continue
+            k = self.field_list_end(j, limit) if tok.text == "," and j > first else None
+            if k is not None:
+                j = k  # "Menteri Pendidikan, Kebudayaan, Riset, dan Teknologi": a portfolio of fields
                 continue
             if (tok.text == "," and j > first and j + 2 < len(doc) and doc[j + 1].text.casefold() == "dan"
                     and self.cap(doc[j + 2]) and (self.common(doc[j + 2]) or self.affixed_noun(doc[j + 2]))):
