@@ -1030,3 +1030,13 @@ def test_the_last_field_of_a_portfolio_stops_at_the_offices_place(blank):
     doc = EntityRules(blank)(doc)
     assert [r[:2] for r in roles(doc)] == [
         ("Kepala Dinas Pertanian, Perikanan, dan Peternakan Kabupaten Sleman", "Rina Wulandari")]
+
+
+def test_a_field_named_with_a_number_goes_on_the_title(blank):
+    doc = blank("Juru Bicara Pemerintah Daerah Istimewa Aceh untuk Penanganan Covid-19, Rina Wulandari, "
+                "mengatakan, ada kasus baru.")
+    doc.ents = spans_at(doc, ("Daerah Istimewa Aceh", "LOC"), ("Rina Wulandari", "ORG"))
+    doc = EntityRules(blank)(doc)
+    assert [r[:2] for r in roles(doc)] == [
+        ("Juru Bicara Pemerintah Daerah Istimewa Aceh untuk Penanganan Covid-19", "Rina Wulandari")]
+    assert ("Rina Wulandari", "PER") in ents(doc)

@@ -934,6 +934,9 @@ class _Run:
                     of_spans.append(place)
                     j = k
                     continue
+            if j > first and self.cap(tok) and tok.is_alpha and self.numbered(j + 1) and (limit is None or j + 3 <= limit):
+                j += 3  # "Juru Bicara ... untuk Penanganan Covid-19": a field named with a number
+                continue
             if self.cap(tok) and (self.common(tok) or self.affixed_noun(tok)):
                 j += 1  # "Deputi Operasi Pencarian ...": an affixed noun is an office word
                 continue
