@@ -521,6 +521,18 @@ def per_label_table(results: dict) -> str:
     return "\n".join(lines)
 
 
+def ship_note(config_name: str, nerp: bool, run_info: dict, checkpoint: str) -> str:
+    """How the shipped run was made, for the model card's generated block."""
+    note = f"config={config_name} nerp={nerp} overrides={run_info.get('overrides', {})}"
+    if run_info.get("repeat"):
+        note += f" repeat={run_info['repeat']}"
+    if run_info.get("dev_in_train", "none") != "none":
+        note += f" dev_in_train={run_info['dev_in_train']} checkpoint={checkpoint}"
+        if run_info["dev_in_train"] == "all":
+            note += "; the dev rows below were training data, so they are not held-out scores"
+    return note
+
+
 def update_card(card: Path, results: dict, minutes: float, note: str, size_mb: float) -> None:
     """Rewrite the generated block of the model card (between the scores markers)."""
     start, end = "<!-- scores:start -->", "<!-- scores:end -->"
@@ -667,11 +679,7 @@ def main(argv=None) -> int:
     if "ship" in steps:
         run_info = json.loads((run_dir / "run.json").read_text()) if (run_dir / "run.json").is_file() else {}
         nerp_weights = args.nerp or run_info.get("pretrained_on_nerp_text", False)
-        note = f"config={args.config.name} nerp={args.nerp} overrides={run_info.get('overrides', overrides)}"
-        if run_info.get("repeat"):
-            note += f" repeat={run_info['repeat']}"
-        if run_info.get("dev_in_train", "none") != "none":
-            note += f" dev_in_train={run_info['dev_in_train']} checkpoint={args.checkpoint}"
+        note = ship_note(args.config.name, args.nerp, {"overrides": overrides, **run_info}, args.checkpoint)
         size = ship(model, args.dest, results, minutes, note, nerp_weights)
         update_card(args.dest / "MODEL_CARD.md", results, minutes, note, size)
         print(f"[train_ner] shipped {model} -> {args.dest} ({size:.1f} MB)")

@@ -253,3 +253,12 @@ def test_dev_in_train_moves_every_other_dev_sentence_or_all_of_them(tmp_path, mo
     assert last_words("nerui-dev") == in_dev
     assert last_words("dev") == in_dev
     assert summary["dev_in_train"] == mode
+
+
+def test_the_card_says_when_the_dev_rows_were_training_data():
+    plain = train_ner.ship_note("gaztags.cfg", True, {"overrides": {"system.seed": 2}}, "best")
+    assert plain == "config=gaztags.cfg nerp=True overrides={'system.seed': 2}"
+    on_dev = train_ner.ship_note("gaztags.cfg", True, {"overrides": {}, "dev_in_train": "all"}, "last")
+    assert "dev_in_train=all checkpoint=last" in on_dev and "not held-out scores" in on_dev
+    half = train_ner.ship_note("gaztags.cfg", True, {"overrides": {}, "dev_in_train": "half"}, "best")
+    assert "dev_in_train=half" in half and "not held-out" not in half
