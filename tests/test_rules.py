@@ -1040,3 +1040,21 @@ def test_a_field_named_with_a_number_goes_on_the_title(blank):
     assert [r[:2] for r in roles(doc)] == [
         ("Juru Bicara Pemerintah Daerah Istimewa Aceh untuk Penanganan Covid-19", "Rina Wulandari")]
     assert ("Rina Wulandari", "PER") in ents(doc)
+
+
+def test_a_short_form_after_atau_is_the_organisation_and_so_is_its_later_person_span(blank):
+    doc = blank("Namun, Badan Nasional Penanggulangan Bencana atau Banaspen memastikan pencarian "
+                "dilakukan. Banaspen belum dapat memastikan lokasi, kata Rina Sari.")
+    later = next(t.i for t in doc if t.text == "Banaspen" and t.i > 10)
+    doc.ents = [*spans_at(doc, ("Badan Nasional Penanggulangan Bencana", "ORG"), ("Banaspen", "PER")),
+                Span(doc, later, later + 1, label="PER"), *spans_at(doc, ("Rina Sari", "PER"))]
+    assert ents(EntityRules(blank)(doc)) == [
+        ("Badan Nasional Penanggulangan Bencana", "ORG"), ("Banaspen", "ORG"), ("Banaspen", "ORG"),
+        ("Rina Sari", "PER")]
+
+
+def test_a_place_after_atau_that_is_no_short_form_stays_apart(blank):
+    doc = blank("Warga Kota Bandung atau Bekasi diminta waspada. Bekasi kata Rina Sari.")
+    doc.ents = spans_at(doc, ("Kota Bandung", "LOC"), ("Bekasi", "LOC"), ("Rina Sari", "PER"))
+    assert ents(EntityRules(blank)(doc)) == [("Kota Bandung", "LOC"), ("Bekasi", "LOC"), ("Rina Sari", "PER")]
+

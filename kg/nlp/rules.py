@@ -1582,10 +1582,25 @@ class _Run:
                 self.ents.add(k, i + 1, "ORG")
 
     def acronyms(self) -> None:
-        """"Amerika Serikat (AS)": the abbreviation in brackets after a name is the same kind of entity."""
+        """"Amerika Serikat (AS)": the abbreviation in brackets after a name is the same kind of
+        entity. So is a short form after "atau" that is built from the name's words ("Badan Riset
+        Kelautan Nasional atau Barikenas"); a one-word person span elsewhere in
+        the article that is such a short form is that organisation or place too."""
         doc = self.doc
+        short_forms: dict[str, str] = {}
         for span in list(self.ents.spans):
             k = span.end
+            if (span.label_ != "PER" and k + 1 < len(doc) and doc[k].text.casefold() == "atau"
+                    and doc[k + 1].is_alpha and self.cap(doc[k + 1])
+                    and abbreviates(doc[k + 1].text, [t.text for t in span])):
+                inside = self.ents.at(k + 1)
+                if inside is not None and inside.label_ == "PER" and len(inside) == 1 and not inside.kb_id_:
+                    self.ents.remove(inside)
+                    inside = None
+                if inside is None:
+                    self.ents.add(k + 1, k + 2, span.label_)
+                    short_forms[doc[k + 1].text] = span.label_
+                continue
             if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
                 tok = doc[k + 1]
                 upper = sum(c.isupper() for c in tok.text)
@@ -1601,6 +1616,14 @@ class _Run:
                 if inside is None and tok.text[:1].isupper() and tok.text.replace("-", "").isalnum() \
                         and len(tok.text) <= 8 and short:
                     self.ents.add(k + 1, k + 2, span.label_)
+                    short_forms[tok.text] = span.label_
+        for span in list(self.ents.spans):
+            label = short_forms.get(span.text)
+            if label is not None and span.label_ == "PER" and len(span) == 1 and not span.kb_id_:
+                # "Barikenas menyebut ...": a recognizer's person that the article
+                # introduced as an organisation's short form
+                self.ents.remove(span)
+                self.ents.add(span.start, span.end, label, made=False)
 
     def words(self, start: int, end: int) -> tuple[str, ...]:
         return tuple(t.text.casefold() for t in self.doc[start:end])
