@@ -191,12 +191,14 @@ def convert(data: Path, work: Path, use_nerp: bool, nerp_org_missing: bool = Tru
 
     `repeat` maps a corpus ("idner", "nerui", "nergrit", "nerp") to how many times its training
     sentences go into train.spacy (default once): a corpus weight, not new data.
-    `dev_in_train` "half" moves every other kept dev sentence of each corpus into training (the
-    rest stays dev, to measure what more in-domain data is worth); "all" trains on the whole dev
+    `dev_in_train` "half" moves every other kept dev sentence of each corpus (the 1st, 3rd, ...)
+    into training (the rest stays dev, to measure what more in-domain data is worth),
+    "other-half" the 2nd, 4th, ... (the two halves give a two-fold estimate); "all" trains on the whole dev
     set too (dev scores then mean nothing; take a fixed number of steps and model-last).
     """
-    if dev_in_train not in ("none", "half", "all"):
-        raise ValueError(f"dev_in_train must be none, half or all, not {dev_in_train!r}")
+    halves = {"half": 0, "other-half": 1}
+    if dev_in_train not in ("none", "all", *halves):
+        raise ValueError(f"dev_in_train must be none, half, other-half or all, not {dev_in_train!r}")
     repeat = repeat or {}
     nlp = spacy.blank("id")
     overlaps = load_overlaps(data)
@@ -239,9 +241,9 @@ def convert(data: Path, work: Path, use_nerp: bool, nerp_org_missing: bool = Tru
                 missing = []
             doc = make_doc(nlp.vocab, words, ents, missing)
             target = {"train": "train", "nerp": "train", "dev": "dev"}.get(sp.role, sp.name)
-            if sp.role == "dev" and (dev_in_train == "all" or (dev_in_train == "half" and kept % 2 == 0)):
+            if sp.role == "dev" and (dev_in_train == "all" or kept % 2 == halves.get(dev_in_train)):
                 bins["train"].add(doc)
-                if dev_in_train == "half":
+                if dev_in_train in halves:
                     kept += 1
                     continue
             copies = repeat.get(sp.name.split("-")[0], 1) if target == "train" else 1
@@ -612,8 +614,8 @@ def main(argv=None) -> int:
                     help="with --nerp, also train on NERP's valid and test files (de-duplicated the same way)")
     ap.add_argument("--repeat", action="append", default=[], metavar="CORPUS=N",
                     help="put a corpus's training sentences in N times (idner, nerui, nergrit, nerp)")
-    ap.add_argument("--dev-in-train", choices=("none", "half", "all"), default="none",
-                    help="train on every other dev sentence (half; the rest stays dev) or on all of dev")
+    ap.add_argument("--dev-in-train", choices=("none", "half", "other-half", "all"), default="none",
+                    help="train on every other dev sentence (half, other-half; the rest stays dev) or on all of dev")
     ap.add_argument("--checkpoint", choices=("best", "last"), default="best",
                     help="evaluate and ship model-best (best dev F1) or model-last (for --dev-in-train all)")
     ap.add_argument("--augment", type=float, default=0.0, metavar="SHARE",

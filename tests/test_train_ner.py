@@ -236,6 +236,7 @@ def _dev_corpus_for_convert(root: Path, n: int = 4) -> None:
 @pytest.mark.parametrize("mode, in_train, in_dev", [
     ("none", [], ["dev0", "dev1", "dev2", "dev3"]),
     ("half", ["dev0", "dev2"], ["dev1", "dev3"]),
+    ("other-half", ["dev1", "dev3"], ["dev0", "dev2"]),
     ("all", ["dev0", "dev1", "dev2", "dev3"], ["dev0", "dev1", "dev2", "dev3"]),
 ])
 def test_dev_in_train_moves_every_other_dev_sentence_or_all_of_them(tmp_path, mode, in_train, in_dev):
