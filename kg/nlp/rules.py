@@ -815,11 +815,12 @@ class _Run:
     def field_list_end(self, j: int, limit: int | None) -> int | None:
         """Where a comma list of fields that goes on a title ends, from the comma at ``j``:
         "Menteri Pertanian[, Perikanan Darat Terpadu, dan Ketahanan Pangan]". Every item starts with
-        a field word and the list closes with (", ") "dan"/"serta" and one more item; a name or a title
-        ("Bupati Bogor, dan ...") is no item. A person span a recognizer started on the last
-        item's words gives them back ("[Keamanan Budi Santoso]"). Inside an item a place or
-        organisation cue word is part of the field ("Pembangunan Kawasan Perdesaan"); after the
-        last item it starts the office's place ("dan Peternakan Kabupaten Sleman")."""
+        a field word and the list closes with "dan" or "serta" (after a comma or not) and one more
+        item; a name or a title ("Bupati Bogor, dan ...") is no item. A person span a recognizer
+        started on the last item's words gives them back ("[Keamanan Budi Santoso]"). Inside an
+        item a place or organisation cue word is part of the field ("Pembangunan Kawasan
+        Perdesaan"); after the last item it starts the office's place ("dan Peternakan Kabupaten
+        Sleman")."""
         doc = self.doc
         end = len(doc) if limit is None else min(limit, len(doc))
         k, closed = j, False
@@ -832,22 +833,25 @@ class _Run:
             if k >= end or not self.field_word(doc[k]):
                 return None
             start = k
-            while k < end and (self.field_word(doc[k]) or (k > start and self.cap(doc[k]) and not closed
-                                                            and self.lex.match_cue(doc, k, self.lex.any_cues))):
-                if closed and k > start and self.lex.match_cue(doc, k, self.lex.any_cues):
+            while k < end:
+                cue = k > start and self.cap(doc[k]) and self.lex.match_cue(doc, k, self.lex.any_cues)
+                if closed and cue:
                     break  # "..., dan Peternakan [Kabupaten Sleman]": the office's place follows
+                if not (self.field_word(doc[k]) or cue):
+                    break
                 owner = self.ents.at(k)
                 if owner is not None and (owner.kb_id_ or owner.start < j):
                     return None
                 k += 1
-            if not closed and (k >= end or (doc[k].text != "," and doc[k].text.casefold() not in ("dan", "serta"))):
+            if not closed and (k >= end or not (doc[k].text == ","
+                                                or doc[k].text.casefold() in ("dan", "serta"))):
                 return None
         if not closed:
             return None
         for owner in {id(x): x for x in (self.ents.at(i) for i in range(j, k)) if x is not None}.values():
             self.ents.remove(owner)
-            if owner.label_ == "PER" and owner.end > k:
-                self.ents.add(k, owner.end, "PER", made=False)
+            if owner.end > k:  # what a span runs on into past the list keeps its label
+                self.ents.add(k, owner.end, owner.label_, made=False)
         self.head_tokens.update(range(j, k))  # no cue word in the list starts a place later
         return k
 
@@ -934,7 +938,8 @@ class _Run:
                     of_spans.append(place)
                     j = k
                     continue
-            if j > first and self.cap(tok) and tok.is_alpha and self.numbered(j + 1) and (limit is None or j + 3 <= limit):
+            if (j > first and self.cap(tok) and tok.is_alpha and self.numbered(j + 1)
+                    and (limit is None or j + 3 <= limit)):
                 j += 3  # "Juru Bicara ... untuk Penanganan Covid-19": a field named with a number
                 continue
             if self.cap(tok) and (self.common(tok) or self.affixed_noun(tok)):
