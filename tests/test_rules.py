@@ -1058,3 +1058,34 @@ def test_a_place_after_atau_that_is_no_short_form_stays_apart(blank):
     doc.ents = spans_at(doc, ("Kota Bandung", "LOC"), ("Bekasi", "LOC"), ("Rina Sari", "PER"))
     assert ents(EntityRules(blank)(doc)) == [("Kota Bandung", "LOC"), ("Bekasi", "LOC"), ("Rina Sari", "PER")]
 
+
+
+@pytest.mark.parametrize("spans", [
+    [("Sleman AKBP Budi Santoso", "PER")],
+    [("Sleman AKBP", "PER"), ("Budi Santoso", "PER")],
+])
+def test_a_rank_inside_a_person_span_starts_the_name_and_gives_the_office_its_place(blank, spans):
+    doc = blank("Kepala Polres Sleman AKBP Budi Santoso mengatakan, kasus itu diselidiki.")
+    doc.ents = spans_at(doc, *spans)
+    doc = EntityRules(blank)(doc)
+    assert [r[:2] for r in roles(doc)] == [("Kepala Polres Sleman", "Budi Santoso")]
+    assert [e for e in ents(doc) if e[1] == "PER"] == [("Budi Santoso", "PER")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Ia kuliah di Universitas Jenderal Achmad Yani sejak 2010.", "Universitas Jenderal Achmad Yani"),
+    ("Kantor itu di Jalan Jenderal Gatot Subroto, kata Budi Santoso.", "Jalan Jenderal Gatot Subroto"),
+])
+def test_a_rank_right_after_a_cue_word_names_a_namesake_not_a_person(blank, text, name):
+    doc = EntityRules(blank)(blank(text))
+    assert name in [e[0] for e in ents(doc)]
+    assert all(e[0] not in name for e in ents(doc) if e[1] == "PER")
+
+
+def test_a_rank_before_a_name_after_a_comma_makes_no_name_form(blank):
+    doc = blank("Dihubungi terpisah, Dosen Hukum Fakultas Hukum Universitas Jenderal Sutomo Cimahi, "
+                "Rina Wulan Sari, mengatakan, hal itu baik.")
+    doc.ents = spans_at(doc, ("Sutomo Cimahi", "PER"), ("Rina Wulan Sari", "PER"))
+    doc = EntityRules(blank)(doc)
+    assert [r[1] for r in roles(doc)] == ["Rina Wulan Sari"]
+    assert doc._.kg_name_forms == []  # never "Jenderal Sutomo Cimahi, Rina Wulan Sari"

@@ -559,6 +559,25 @@ class _Run:
                 elif self.stopword(toks[0]) and len(toks) > 1:
                     self.ents.remove(span)
                     self.ents.add(span.start + 1, span.end, "PER", made=False)
+                else:
+                    self.rank_inside(span)
+
+    def rank_inside(self, span: Span) -> None:
+        """"Kepala Polres [Sleman AKBP Budi Santoso]", "[Sleman AKBP] [Budi Santoso]": a rank
+        inside a recognizer's person span, with a name after it, starts the person's name; the
+        words before it are the office's (the title rule reads them again)."""
+        doc = self.doc
+        for r in range(span.start + 1, span.end):
+            rank = self.lex.match_title(doc, r, frozenset({"rank"}))
+            if rank is None or not self.cap(doc[r]):
+                continue
+            end = rank[0]
+            if end < span.end and all(self.name_token(t) for t in doc[end:span.end]):
+                self.ents.remove(span)
+                self.hints[r] = span.end
+            elif end == span.end and end < len(doc) and self.name_token(doc[end]):
+                self.ents.remove(span)
+            return
 
     def join_split_names(self) -> None:
         """Joins a person's name a recognizer cut in two: "[Sri Wahyuni] Ratna [Dewi Lestari]"
@@ -624,10 +643,16 @@ class _Run:
                 i += 1
                 continue
             head = self.lex.match_title(doc, i, HEAD_KINDS | PREFIX_KINDS)
-            if head is None:
-                i += 1
+            if head is None or (head[1] == "rank" and self.after_cue(i)):
+                i += 1  # (a rank right after a cue word names a namesake: "Universitas Jenderal Achmad Yani")
                 continue
             i = self.title_at(i)
+
+    def after_cue(self, i: int) -> bool:
+        """Whether an organisation's or place's cue word ends right before token ``i`` ("Jalan",
+        "Universitas", "Rumah Sakit")."""
+        return any(self.lex.match_cue(self.doc, s, self.lex.any_cues) == i and self.cap(self.doc[s])
+                   for s in range(max(0, i - 3), i))
 
     def title_at(self, i: int) -> int:
         """Reads a title phrase starting at token ``i`` and the name after it; returns where to go on."""
@@ -749,7 +774,9 @@ class _Run:
             person = existing
         if head is not None and title_end > title_start:
             self.record_role(title_start, title_end, person, of_spans)
-        if prefix_end > prefix_start:
+        if prefix_end > prefix_start and person.start == prefix_end:
+            # (only a rank right before the name makes a form of it: not "Universitas Jenderal
+            # Achmad Yani Cimahi, Name")
             self.forms.append(NameForm(doc[prefix_start].idx, person.end_char, person.start_char, person.end_char))
         return person.end
 
@@ -1182,6 +1209,13 @@ class _Run:
                     person_next = owner.label_ == "PER" and owner.start == j
                     break
                 j = orgish = owner.end
+                continue
+            rank = self.lex.match_title(doc, j, frozenset({"rank"}))
+            if (rank is not None and j == cue_end and rank[0] < len(doc) and self.name_token(doc[rank[0]])
+                    and self.ents.at(rank[0]) is None):
+                # "Universitas Jenderal Achmad Yani": a rank right after the cue word belongs to the
+                # namesake the organisation or place is named after
+                j = orgish = rank[0]
                 continue
             if self.lex.match_title(doc, j, PREFIX_KINDS | ROLE_KINDS) and not self.common(tok):
                 if self.lex.match_title(doc, j, PREFIX_KINDS):
