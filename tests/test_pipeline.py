@@ -80,3 +80,11 @@ def test_label_map_makes_a_lone_surname_the_model_mislabelled_a_person():
     doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 5, 6, label="ORG"), Span(doc, 7, 8, label="ORG")]
     mapped = LabelMap({"PERSON": "PER", "ORG": "ORG"})(doc)
     assert [(e.text, e.label_) for e in mapped.ents] == [("Jason Clare", "PER"), ("Clare", "PER"), ("Monash", "ORG")]
+
+
+def test_a_slash_written_against_a_word_is_its_own_token_so_a_double_title_reads_on():
+    nlp = load_pipeline(use_model=False)
+    assert [t.text for t in nlp.tokenizer("Nasional/ Kepala")] == ["Nasional", "/", "Kepala"]
+    doc = nlp("Menteri Pertanian/ Kepala Badan Pangan Budi Santoso mengatakan, stok aman.")
+    titles = [doc.text[r.title_start:r.title_end] for r in doc._.kg_roles]
+    assert titles == ["Menteri Pertanian/ Kepala Badan Pangan"]

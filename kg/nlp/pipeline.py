@@ -69,9 +69,17 @@ def _load_pipeline(model: str | None, language: str, use_model: bool) -> Languag
         if nlp.lang != language:
             raise ConfigError(f"the model at {model_path} is for language '{nlp.lang}', not '{language}'",
                               "give a model trained for the article's language")
+    _split_trailing_slashes(nlp)
     _add_kg_components(nlp, config)
     nlp.meta["kg_ner_model"] = str(model_path) if model_path else ""
     return nlp
+
+
+def _split_trailing_slashes(nlp: Language) -> None:
+    """"Menteri X/ Kepala Y": a slash written against the word before it and a space after is
+    a token of its own, as it is between two words ("X/Kepala"), so the title reads on past it."""
+    suffixes = [*nlp.Defaults.suffixes, r"(?<=[^\W\d_])/"]
+    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
 
 
 def _all_but_ner(model: str | Path) -> list[str]:
