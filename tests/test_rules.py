@@ -1089,3 +1089,24 @@ def test_a_rank_before_a_name_after_a_comma_makes_no_name_form(blank):
     doc = EntityRules(blank)(doc)
     assert [r[1] for r in roles(doc)] == ["Rina Wulan Sari"]
     assert doc._.kg_name_forms == []  # never "Jenderal Sutomo Cimahi, Rina Wulan Sari"
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("Prajurit Kodam III/Siliwangi bersiaga di perbatasan.", "Kodam III/Siliwangi"),
+    ("Prajurit Kodam III/ Siliwangi bersiaga di perbatasan.", "Kodam III/ Siliwangi"),
+])
+def test_a_military_units_number_and_name_after_a_slash_are_one_organisation(text, unit):
+    from kg.nlp.pipeline import load_pipeline
+
+    doc = load_pipeline(use_model=False)(text)
+    assert (unit, "ORG") in ents(doc)
+
+
+@pytest.mark.parametrize("label", ["ORG", "LOC"])
+def test_a_recognizers_unit_span_goes_on_over_the_slash_and_the_units_name(label):
+    from kg.nlp.pipeline import load_pipeline
+
+    nlp = load_pipeline(use_model=False)  # its tokenizer splits "III/" into "III" and "/"
+    doc = nlp.make_doc("Rapat digelar di Markas Kodam III/ Siliwangi, Bandung.")
+    doc.ents = spans_at(doc, ("Markas Kodam III", label))
+    assert ("Markas Kodam III/ Siliwangi", label) in ents(EntityRules(nlp)(doc))

@@ -141,6 +141,7 @@ def load_lexicon() -> Lexicon:
 
 ROLE_KINDS = frozenset({"role", "role_place", "role_local", "role_field"})
 RANK_SERVICES = frozenset({"pol", "polri", "tni", "purn"})  # "Kombes Pol", "Letjen TNI (Purn)"
+ROMAN_NUMERAL = re.compile(r"[IVXL]+")
 VERB_FORM = re.compile(r"(?:me|ber)[a-z]{3,}")  # "menilai", "berpendapat": a clause goes on
 # words that Indonesian affixes make abstract nouns ("pencarian", "keberpihakan") or, more
 # broadly, verbs and nouns ("dihubungi", "mengikuti", "berkaca", "terdampak", "biasakan")
@@ -384,6 +385,7 @@ class _Run:
     # -- the passes --------------------------------------------------------------------------
     def apply(self) -> None:
         self.compass_places()
+        self.unit_names()
         self.clean_existing()
         self.join_split_names()
         self.bracketed_names()
@@ -412,6 +414,20 @@ class _Run:
             if end > span.end:
                 self.ents.remove(span)
                 self.ents.add(span.start, end, "LOC")
+
+    def unit_names(self) -> None:
+        """"[Kodam III]/Siliwangi": an organisation span (or a place: "Markas Kodam III") that
+        ends in a unit's number goes on over a slash and the capitalised name after it, as the cue
+        rule reads such names."""
+        doc = self.doc
+        for span in list(self.ents.spans):
+            end = span.end
+            if (span.label_ not in ("ORG", "LOC") or end + 1 >= len(doc) or doc[end].text != "/"
+                    or not (doc[end - 1].like_num or ROMAN_NUMERAL.fullmatch(doc[end - 1].text))
+                    or not self.cap(doc[end + 1]) or self.ents.at(end + 1) is not None):
+                continue
+            self.ents.remove(span)
+            self.ents.add(span.start, end + 2, span.label_, made=False)
 
     def clean_existing(self) -> None:
         """Drops junk spans and takes titles, ranks and honorifics out of other components' person spans."""
@@ -1237,6 +1253,11 @@ class _Run:
                     continue
                 orgish = j  # "Paguyuban Nelayan Pesisir (Panel)": the abbreviation closes the name
                 break
+            if (tok.text == "/" and j > cue_end and j + 1 < len(doc) and self.cap(doc[j + 1])
+                    and self.ents.at(j + 1) is None
+                    and (doc[j - 1].like_num or ROMAN_NUMERAL.fullmatch(doc[j - 1].text))):
+                j = orgish = j + 2  # "Kodam III/Siliwangi", "Kodim 0618/Bandung": a unit's number and name
+                continue
             if tok.text.casefold() in CONNECTORS and j > cue_end and j + 1 < len(doc) and self.joins(j + 1):
                 j += 1
                 continue
