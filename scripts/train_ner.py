@@ -671,6 +671,9 @@ def main(argv=None) -> int:
     elif (run_dir / "minutes.txt").is_file():
         minutes = float((run_dir / "minutes.txt").read_text())
     model = run_dir / f"model-{args.checkpoint}"
+    if ("evaluate" in steps or "ship" in steps) and not model.is_dir():
+        raise ConfigError(f"{model} not found", f"train run {args.run!r} first (--steps train), "
+                          "or give the --run and --checkpoint it was trained with")
     scores_path = run_dir / "scores.json"
     if "evaluate" in steps or ("ship" in steps and not scores_path.is_file()):
         results = evaluate(model, data_dir)

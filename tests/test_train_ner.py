@@ -263,3 +263,8 @@ def test_the_card_says_when_the_dev_rows_were_training_data():
     assert "dev_in_train=all checkpoint=last" in on_dev and "not held-out scores" in on_dev
     half = train_ner.ship_note("gaztags.cfg", True, {"overrides": {}, "dev_in_train": "half"}, "best")
     assert "dev_in_train=half" in half and "not held-out" not in half
+
+
+def test_evaluating_a_run_that_was_never_trained_is_a_one_line_error(tmp_path):
+    with pytest.raises(train_ner.ConfigError, match="model-last not found"):
+        train_ner.main(["--work", str(tmp_path), "--run", "never", "--steps", "evaluate", "--checkpoint", "last"])
