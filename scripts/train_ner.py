@@ -185,16 +185,16 @@ def make_doc(vocab, words, ents, missing=()) -> Doc:
     return doc
 
 
-def convert(data: Path, work: Path, use_nerp: bool, nerp_org_missing: bool = True,
-            nerp_all: bool = False, repeat: dict[str, int] | None = None, dev_in_train: str = "none") -> dict:
+def convert(data: Path, work: Path, use_nerp: bool, nerp_org_missing: bool = True, nerp_all: bool = False,
+            repeat: dict[str, int] | None = None, dev_in_train: str = "none") -> dict:
     """Write train/dev/test .spacy files to `work` with overlaps removed; return a summary.
 
     `repeat` maps a corpus ("idner", "nerui", "nergrit", "nerp") to how many times its training
     sentences go into train.spacy (default once): a corpus weight, not new data.
     `dev_in_train` "half" moves every other kept dev sentence of each corpus (the 1st, 3rd, ...)
     into training (the rest stays dev, to measure what more in-domain data is worth),
-    "other-half" the 2nd, 4th, ... (the two halves give a two-fold estimate); "all" trains on the whole dev
-    set too (dev scores then mean nothing; take a fixed number of steps and model-last).
+    "other-half" the 2nd, 4th, ... (the two halves give a two-fold estimate); "all" trains on the
+    whole dev set too (dev scores then mean nothing; take a fixed number of steps and model-last).
     """
     halves = {"half": 0, "other-half": 1}
     if dev_in_train not in ("none", "all", *halves):
@@ -651,8 +651,9 @@ def main(argv=None) -> int:
         except ValueError:
             overrides[key] = value  # a bare string such as an architecture name
     if "convert" in steps:
-        print(json.dumps(convert(args.data, data_dir, args.nerp, nerp_all=args.nerp_all,
-                                          repeat=repeat, dev_in_train=args.dev_in_train), indent=1), flush=True)
+        summary = convert(args.data, data_dir, args.nerp, nerp_all=args.nerp_all, repeat=repeat,
+                          dev_in_train=args.dev_in_train)
+        print(json.dumps(summary, indent=1), flush=True)
     if "pretrain" in steps:
         pre_dir = args.work / "pretrain" / args.run
         summary = pretrain(args.config, args.data, pre_dir, args.pretrain_nerp_text, args.pretrain_epochs,

@@ -60,8 +60,8 @@ def _load_pipeline(model: str | None, language: str, use_model: bool) -> Languag
         nlp = spacy.blank(language, config=TOKENIZER_SETTINGS)
     else:
         # Only the NER (with its own tok2vec, as in kg's and spaCy's small models) is kept. The
-        # tokenizer file is skipped: it is the language default, and loading the Indonesian
-        # exceptions a second time would double the start-up time.
+        # tokenizer file is skipped: kg's tokenizer is the language default plus one suffix, and
+        # loading the Indonesian exceptions a second time would double the start-up time.
         try:
             nlp = spacy.load(model_path, exclude=_all_but_ner(model_path), config=TOKENIZER_SETTINGS)
         except (OSError, ValueError) as exc:
