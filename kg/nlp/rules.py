@@ -995,10 +995,6 @@ class _Run:
             if k is not None:
                 j = k  # "Menteri Pendidikan, Kebudayaan, Riset, dan Teknologi": a portfolio of fields
                 continue
-            if (tok.text == "," and j > first and j + 2 < len(doc) and doc[j + 1].text.casefold() == "dan"
-                    and self.cap(doc[j + 2]) and (self.common(doc[j + 2]) or self.affixed_noun(doc[j + 2]))):
-                j += 2  # "Deputi Pencarian dan Pertolongan, dan Kesiapsiagaan": the last of a list of fields
-                continue
             if (tok.text.casefold() in CONNECTORS and j + 1 < len(doc) and self.cap(doc[j + 1])
                     and (j > first or tok.text.casefold() in ("bidang", "urusan"))):
                 j += 1  # "Menteri Koordinator bidang Perekonomian"; never "Presiden dan ..."
