@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Literal
 
 from kg.model import ARTICLE_TEXT_KINDS, Block
-from kg.nlp.wordlists import read_kinds, read_lines, read_sections
+from kg.nlp.wordlists import AFFIXED_NOUN, read_kinds, read_lines, read_sections
 
 SpeakerKind = Literal["name", "title", "organization", "pronoun", "none"]
 Mention = tuple[int, int, str]
@@ -868,7 +868,7 @@ def guess_mentions(text: str, blocks: Sequence[Block] = ()) -> list[Mention]:
 
     def common(word: str) -> bool:
         return (word in lex.titles or word in lex.name_heads or word.casefold() in lower or word in places
-                or (len(word) >= 3 and word.isupper()) or _AFFIXED_NOUN.fullmatch(word) is not None)
+                or (len(word) >= 3 and word.isupper()) or AFFIXED_NOUN.fullmatch(word.casefold()) is not None)
 
     for p0, p1 in _paragraphs(text, blocks):
         words = _words(text, p0, p1)
@@ -922,5 +922,3 @@ def guess_mentions(text: str, blocks: Sequence[Block] = ()) -> list[Mention]:
 # the title before a name that opens a sentence, with its connectors and bracketed
 # abbreviations: "Ketua sekaligus Pendiri Komunitas Jalan Kaki (KJK) "
 _TITLE_RUN_END = re.compile(r"(?:(?:[A-Z][\w.'’-]*|\([A-Z][\w-]*\)|sekaligus|dan|to|of|for|and|&),?\s*)+$")
-
-_AFFIXED_NOUN = re.compile(r"(?:Pe|Per|Pen|Pem|Peng|Peny|Ke|Kepe|Keber|Ber)[a-z]{3,}an")

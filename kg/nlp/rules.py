@@ -27,7 +27,8 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from kg.nlp.wordlists import read_kinds, read_lines, read_sections, read_table
+from kg.nlp.wordlists import (AFFIXED_NOUN, AFFIXED_WORD, VERB_FORM, read_kinds, read_lines, read_sections,
+                              read_table)
 
 MAX_NAME_TOKENS = 5
 DIRECTIONS = frozenset({"utara", "selatan", "barat", "timur", "tengah", "pusat", "raya", "laut", "daya"})
@@ -142,12 +143,6 @@ def load_lexicon() -> Lexicon:
 ROLE_KINDS = frozenset({"role", "role_place", "role_local", "role_field"})
 RANK_SERVICES = frozenset({"pol", "polri", "tni", "purn"})  # "Kombes Pol", "Letjen TNI (Purn)"
 ROMAN_NUMERAL = re.compile(r"[IVXL]+")
-VERB_FORM = re.compile(r"(?:me|ber)[a-z]{3,}")  # "menilai", "berpendapat": a clause goes on
-# words that Indonesian affixes make abstract nouns ("pencarian", "keberpihakan") or, more
-# broadly, verbs and nouns ("dihubungi", "mengikuti", "berkaca", "terdampak", "biasakan")
-AFFIXED_NOUN = re.compile(r"(?:ke|pe)[a-z]{3,}an")
-AFFIXED_WORD = re.compile(
-    rf"di[a-z]{{3,}}(?:kan|i)|(?:meng|meny|mem|men|ber|ter)[a-z]{{3,}}|{AFFIXED_NOUN.pattern}|[a-z]{{4,}}kan")
 HEAD_KINDS = ROLE_KINDS | {"modifier"}
 PREFIX_KINDS = frozenset({"rank", "honorific"})
 CONTINUE_KINDS = ROLE_KINDS | {"part"}

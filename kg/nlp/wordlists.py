@@ -2,15 +2,27 @@
 
 Formats: one entry a line (``read_lines``), tab-separated columns (``read_table``), and phrases
 under ``# [kind]`` headings (``read_sections``). Lines starting with ``#`` are comments.
+The shapes of affixed Indonesian words, which no list can hold, are here too, for the rules and
+the quote finder alike.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from kg.errors import ConfigError
 
 DATA_DIR = Path(__file__).with_name("data")
+
+# Shapes of casefolded Indonesian words. An abstract noun made with ke-/pe-/ber- ... -an
+# ("pencarian", "keberpihakan", "berdasarkan") is a word of an office, a field or a clause, no
+# name; more broadly, affixed verbs and nouns ("dihubungi", "mengikuti", "berkaca", "terdampak",
+# "biasakan"); a me-/ber- verb ("menilai", "berpendapat") goes on with a clause.
+AFFIXED_NOUN = re.compile(r"(?:ke|pe|ber)[a-z]{3,}an")
+AFFIXED_WORD = re.compile(
+    rf"di[a-z]{{3,}}(?:kan|i)|(?:meng|meny|mem|men|ber|ter)[a-z]{{3,}}|{AFFIXED_NOUN.pattern}|[a-z]{{4,}}kan")
+VERB_FORM = re.compile(r"(?:me|ber)[a-z]{3,}")
 
 
 def _lines(name: str) -> list[str]:
