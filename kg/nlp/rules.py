@@ -417,9 +417,7 @@ class _Run:
         doc = self.doc
         for span in list(self.ents.spans):
             end = span.end
-            if (span.label_ not in ("ORG", "LOC") or end + 1 >= len(doc) or doc[end].text != "/"
-                    or not (doc[end - 1].like_num or ROMAN_NUMERAL.fullmatch(doc[end - 1].text))
-                    or not self.cap(doc[end + 1]) or self.ents.at(end + 1) is not None):
+            if span.label_ not in ("ORG", "LOC") or not self.unit_slash(end):
                 continue
             self.ents.remove(span)
             self.ents.add(span.start, end + 2, span.label_, made=False)
@@ -1244,9 +1242,7 @@ class _Run:
                     continue
                 orgish = j  # "Paguyuban Nelayan Pesisir (Panel)": the abbreviation closes the name
                 break
-            if (tok.text == "/" and j > cue_end and j + 1 < len(doc) and self.cap(doc[j + 1])
-                    and self.ents.at(j + 1) is None
-                    and (doc[j - 1].like_num or ROMAN_NUMERAL.fullmatch(doc[j - 1].text))):
+            if j > cue_end and self.unit_slash(j):
                 j = orgish = j + 2  # "Kodam III/Siliwangi", "Kodim 0618/Bandung": a unit's number and name
                 continue
             if tok.text.casefold() in CONNECTORS and j > cue_end and j + 1 < len(doc) and self.joins(j + 1):
@@ -1417,6 +1413,13 @@ class _Run:
         if self._lower is None:
             self._lower = frozenset(t.text for t in self.doc if t.is_alpha and t.text.islower())
         return self._lower
+
+    def unit_slash(self, i: int) -> bool:
+        """Whether token ``i`` is a slash between a unit's number and a free capitalised name
+        ("Kodam III/Siliwangi")."""
+        doc = self.doc
+        return (0 < i < len(doc) - 1 and doc[i].text == "/" and self.cap(doc[i + 1]) and self.ents.at(i + 1) is None
+                and (doc[i - 1].like_num or ROMAN_NUMERAL.fullmatch(doc[i - 1].text) is not None))
 
     def numbered(self, i: int) -> bool:
         """Whether token ``i`` is a hyphen written right against a number after it ("Covid-19")."""
