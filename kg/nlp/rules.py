@@ -145,6 +145,7 @@ RANK_SERVICES = frozenset({"pol", "polri", "tni", "purn"})  # "Kombes Pol", "Let
 ROMAN_NUMERAL = re.compile(r"[IVXL]+")
 HEAD_KINDS = ROLE_KINDS | {"modifier"}
 PREFIX_KINDS = frozenset({"rank", "honorific"})
+RANK_KINDS = frozenset({"rank"})
 CONTINUE_KINDS = ROLE_KINDS | {"part"}
 
 
@@ -577,7 +578,7 @@ class _Run:
         words before it are the office's (the title rule reads them again)."""
         doc = self.doc
         for r in range(span.start + 1, span.end):
-            rank = self.lex.match_title(doc, r, frozenset({"rank"}))
+            rank = self.lex.match_title(doc, r, RANK_KINDS)
             if rank is None or not self.cap(doc[r]):
                 continue
             end = rank[0]
@@ -652,16 +653,22 @@ class _Run:
                 i += 1
                 continue
             head = self.lex.match_title(doc, i, HEAD_KINDS | PREFIX_KINDS)
-            if head is None or (head[1] == "rank" and self.after_cue(i)):
-                i += 1  # (a rank right after a cue word names a namesake: "Universitas Jenderal Achmad Yani")
+            if head is None or self.namesake_rank(i) is not None:
+                i += 1
                 continue
             i = self.title_at(i)
 
-    def after_cue(self, i: int) -> bool:
-        """Whether an organisation's or place's cue word ends right before token ``i`` ("Jalan",
-        "Universitas", "Rumah Sakit")."""
-        return any(self.lex.match_cue(self.doc, s, self.lex.any_cues) == i and self.cap(self.doc[s])
-                   for s in range(max(0, i - 3), i))
+    def namesake_rank(self, i: int) -> int | None:
+        """The end of a rank at token ``i`` that names the namesake of an organisation or a place,
+        not a person's rank: right after a cue word, before a name ("Universitas [Jenderal] Achmad
+        Yani", "Jalan [Jenderal] Gatot Subroto")."""
+        doc = self.doc
+        rank = self.lex.match_title(doc, i, RANK_KINDS)
+        if rank is None or rank[0] >= len(doc) or not self.name_token(doc[rank[0]]):
+            return None
+        after_cue = any(self.lex.match_cue(doc, s, self.lex.any_cues) == i and self.cap(doc[s])
+                        for s in range(max(0, i - 3), i))
+        return rank[0] if after_cue else None
 
     def title_at(self, i: int) -> int:
         """Reads a title phrase starting at token ``i`` and the name after it; returns where to go on."""
@@ -1215,12 +1222,9 @@ class _Run:
                     break
                 j = orgish = owner.end
                 continue
-            rank = self.lex.match_title(doc, j, frozenset({"rank"}))
-            if (rank is not None and j == cue_end and rank[0] < len(doc) and self.name_token(doc[rank[0]])
-                    and self.ents.at(rank[0]) is None):
-                # "Universitas Jenderal Achmad Yani": a rank right after the cue word belongs to the
-                # namesake the organisation or place is named after
-                j = orgish = rank[0]
+            namesake = self.namesake_rank(j) if j == cue_end else None
+            if namesake is not None and self.ents.at(namesake) is None:
+                j = orgish = namesake  # "Universitas Jenderal Achmad Yani": the rank is the namesake's
                 continue
             if self.lex.match_title(doc, j, PREFIX_KINDS | ROLE_KINDS) and not self.common(tok):
                 if self.lex.match_title(doc, j, PREFIX_KINDS):
