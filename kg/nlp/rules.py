@@ -703,13 +703,10 @@ class _Run:
         if head is not None and hint is None:
             # "Kepala Puskesmas X, [Jakarta Utara], Name": places between commas before the name
             # belong to the title
-            k, places = j, []
-            while (place := self.place_between_commas(k)) is not None:
-                places.append(place)
-                k = place.end
-            if places and self.name_starts(k + 1):
+            places = self.places_between_commas(j)
+            if places and self.name_starts(places[-1].end + 1):
                 of_spans.extend(places)
-                j = k
+                j = places[-1].end
         title_end = j
         if head is None and title_end != i:
             return i + 1  # modifiers without a role
@@ -806,8 +803,8 @@ class _Run:
         if (n_end - n_start > 2 or n_end >= len(doc) or doc[n_end].text != ","
                 or (existing is not None and existing.kb_id_)):
             return None
-        while (place := self.place_between_commas(n_end)) is not None:
-            n_end = place.end  # "Kepala Dusun X, [Kelurahan Y], [Kecamatan Z], Name": places of the office
+        # "Kepala Dusun X, [Kelurahan Y], [Kecamatan Z], Name": places of the office
+        n_end = max((place.end for place in self.places_between_commas(n_end)), default=n_end)
         appos = self.name_after_comma(n_end, apply=apply)
         if appos is None or (appos[2] is not None and appos[2].label_ != "PER"):
             return None
@@ -816,13 +813,19 @@ class _Run:
             return None
         return n_end, appos
 
-    def place_between_commas(self, j: int) -> Span | None:
-        """The place span between the comma at token ``j`` and the next comma: ", [Jakarta Timur],"."""
+    def places_between_commas(self, j: int) -> list[Span]:
+        """The place spans each between two commas from the comma at token ``j`` on:
+        ", [Kelurahan Y], [Jakarta Timur],"."""
         doc = self.doc
-        place = self.ents.at(j + 1) if j + 1 < len(doc) and doc[j].text == "," else None
-        if place is None or place.label_ != "LOC" or place.start != j + 1:
-            return None
-        return place if place.end + 1 < len(doc) and doc[place.end].text == "," else None
+        places = []
+        while j + 1 < len(doc) and doc[j].text == ",":
+            place = self.ents.at(j + 1)
+            if (place is None or place.label_ != "LOC" or place.start != j + 1
+                    or not (place.end + 1 < len(doc) and doc[place.end].text == ",")):
+                break
+            places.append(place)
+            j = place.end
+        return places
 
     def name_starts(self, i: int) -> bool:
         """Whether a person's name starts at token ``i``: a person span, or a run of name words."""
