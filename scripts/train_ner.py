@@ -69,6 +69,14 @@ SPLITS = [
 ]
 
 
+def corpus_of(split: Split) -> str:
+    """The corpus a split belongs to: "nerui" for "nerui-train"."""
+    return split.name.split("-")[0]
+
+
+CORPORA = tuple(dict.fromkeys(corpus_of(sp) for sp in SPLITS))  # idner, nerui, nergrit, nerp
+
+
 @dataclass
 class Sentence:
     """Tokens with their source BIO tags."""
@@ -246,7 +254,7 @@ def convert(data: Path, work: Path, use_nerp: bool, nerp_org_missing: bool = Tru
                 if dev_in_train in halves:
                     kept += 1
                     continue
-            copies = repeat.get(sp.name.split("-")[0], 1) if target == "train" else 1
+            copies = repeat.get(corpus_of(sp), 1) if target == "train" else 1
             for _ in range(copies):
                 bins[target].add(doc)
             if sp.role == "dev":
@@ -579,9 +587,6 @@ def ship(model: Path, dest: Path, results: dict, minutes: float, note: str, used
     # almost empty one gives identical predictions and keeps a corpus word list out of the package.
     (dest / "vocab" / "strings.json").write_text(json.dumps(list(LABELS)))
     return sum(p.stat().st_size for p in dest.rglob("*") if p.is_file()) / 1e6
-
-
-CORPORA = ("idner", "nerui", "nergrit", "nerp")
 
 
 def parse_repeat(items: list[str], ap: argparse.ArgumentParser) -> dict[str, int]:
