@@ -450,6 +450,7 @@ class _StreamWriter:
             self.journal_size = self.journal.seek(0, io.SEEK_END)
             self.reader = open(self.state / "journal", "rb")  # noqa: SIM115
         self.used_bytes = 0
+        self.written = 0  # articles written so far
 
     def reuse(self, label: str, key: str) -> dict[str, Any] | None:
         if self.manifest is None:
@@ -481,7 +482,9 @@ class _StreamWriter:
         return data
 
     def write_all(self, outcomes: Iterator[_Outcome], stopped: Callable[[], bool]) -> bool:
-        """Write every article of ``outcomes``; False (and no file) when the run was stopped early."""
+        """Write every article of ``outcomes``; False (and no file) when the run was stopped early.
+        When no article could be exported the file is not written either, so a run of bad inputs
+        leaves an earlier output where it was."""
         if self.output is None:
             return self._write(outcomes, self.stdout or sys.stdout.buffer) and not stopped()
         import tempfile
@@ -494,7 +497,7 @@ class _StreamWriter:
                 complete = self._write(outcomes, fh) and not stopped()
                 fh.flush()
                 os.fsync(fh.fileno())
-            if complete:
+            if complete and self.written:
                 os.replace(tmp, self.output)
             return complete
         finally:
@@ -507,6 +510,7 @@ class _StreamWriter:
             nonlocal finished
             for outcome in outcomes:
                 if outcome.failure is None:
+                    self.written += 1
                     yield self.payload(outcome)
             finished = True
 

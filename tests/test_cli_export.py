@@ -99,6 +99,17 @@ def test_several_inputs_into_one_output_file_hold_every_article(runner, kg_cli, 
     assert len([g for g in ds.graphs() if len(g)]) == 2  # one named graph per article
 
 
+@pytest.mark.parametrize("bad", ["missing.txt", "empty.txt"])
+def test_a_run_that_exports_nothing_leaves_an_earlier_output_file_as_it_was(runner, kg_cli, tmp_path, bad):
+    (tmp_path / "empty.txt").write_text("")
+    out = tmp_path / "corpus.ttl"
+    out.write_text("# an earlier export\n")
+    result = runner.invoke(kg_cli, ["export", str(tmp_path / bad), "-o", str(out), "-q"])
+    assert result.exit_code == 2
+    assert out.read_text() == "# an earlier export\n"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".corpus.ttl.")] in ([], [".corpus.ttl.kg"])
+
+
 def test_output_and_output_dir_together_is_a_usage_error(runner, kg_cli, example_path, tmp_path):
     result = runner.invoke(kg_cli, ["export", str(example_path), "-o", str(tmp_path / "x.ttl"),
                                     "--output-dir", str(tmp_path / "out")])
