@@ -1105,3 +1105,29 @@ def test_a_recognizers_unit_span_goes_on_over_the_slash_and_the_units_name(label
     doc = nlp.make_doc("Rapat digelar di Markas Kodam III/ Siliwangi, Bandung.")
     doc.ents = spans_at(doc, ("Markas Kodam III", label))
     assert ("Markas Kodam III/ Siliwangi", label) in ents(EntityRules(nlp)(doc))
+
+
+def char_spans(doc: Doc, *phrases: tuple[str, str]) -> list[Span]:
+    """Spans over the first occurrence of each (text, label), whatever tokens it covers."""
+    out = []
+    for phrase, label in phrases:
+        start = doc.text.index(phrase)
+        out.append(doc.char_span(start, start + len(phrase), label=label))
+    return out
+
+
+@pytest.mark.parametrize("text, found, want", [
+    ("Rapat dihadiri Kementerian Pertanian, dan pengusaha.", [("Kementerian Pertanian,", "ORG")],
+     [("Kementerian Pertanian", "ORG")]),
+    ("Banjir melanda Kelapa Gading — kawasan padat di utara kota.", [("Kelapa Gading —", "LOC")],
+     [("Kelapa Gading", "LOC")]),
+    ("Lahan itu dibeli “Budi Santoso” tahun lalu.", [("“Budi Santoso”", "PER")],
+     [("Budi Santoso", "PER")]),
+    # a hyphen written against the word is part of it
+    ("Forum Kepala Desa se-Jawa bertemu di Semarang.", [("Forum Kepala Desa se-Jawa", "ORG")],
+     [("Forum Kepala Desa se-Jawa", "ORG")]),
+])
+def test_a_recognizers_span_loses_the_punctuation_at_its_edges(blank, text, found, want):
+    doc = blank(text)
+    doc.ents = char_spans(doc, *found)
+    assert ents(EntityRules(blank)(doc)) == want

@@ -39,6 +39,8 @@ NAME_PARTICLES = frozenset({"bin", "binti", "ibn", "van", "von", "der", "den", "
 # words that go on with an organisation's name, never with a person's ("Institute for Development of Trade ...")
 NAME_BREAKERS = frozenset({"of", "for", "untuk", "bidang", "urusan", "&"})
 PREPOSITIONS = frozenset({"di", "ke", "dari", "pada", "dengan", "oleh", "bagi", "untuk", "dalam", "antara"})
+# separators and quote marks that never start or end a name (brackets may: "PT Pertamina (Persero)")
+EDGE_PUNCT = frozenset({",", ";", ":", ".", '"', "“", "”", "‘", "’", "'", "–", "—", "-"})
 SENTENCE_END = frozenset({".", "!", "?", "\n"})
 LEGAL_FORMS = frozenset(line.casefold() for line in read_lines("legal_forms_id.txt"))
 # "DEMAK, KOMPAS —", "TRIBUNNEWS.COM, DOHA –", "Jakarta (ANTARA) -": the place a story was filed from
@@ -425,15 +427,19 @@ class _Run:
 
     def clean_existing(self) -> None:
         """Drops junk spans and takes titles, ranks and honorifics out of other components' person spans."""
+        self.split_at_commas()
         for span in list(self.ents.spans):
             if self.ents.at(span.start) is not span or span.kb_id_:
                 continue
             start, end = span.start, span.end
-            while start < end and self.doc[start].is_space:
+            while start < end and (self.doc[start].is_space or self.loose_punct(start)):
                 start += 1
-            while end > start and self.doc[end - 1].is_space:
+            # a recognizer trained on sentences runs a span over a line break ("... Meluap\n\nBadan
+            # Meteorologi"): a name ends at the break, and the words after it are read again
+            end = next((k for k in range(start, end) if self.doc[k].is_space and "\n" in self.doc[k].text), end)
+            while end > start and (self.doc[end - 1].is_space or self.loose_punct(end - 1)):
                 end -= 1
-            if (start, end) != (span.start, span.end):  # "Budi Santoso\n\n" from a recognizer
+            if (start, end) != (span.start, span.end):  # "Budi Santoso\n\n", "Kementerian Pertanian," from a recognizer
                 self.ents.remove(span)
                 span = self.ents.add(start, end, span.label_, made=False)
                 if span is None:
@@ -1730,6 +1736,32 @@ class _Run:
             self.ents.remove(span)
             if best is not None:
                 self.ents.add(*best, made=made)
+
+    def split_at_commas(self) -> None:
+        """A recognizer's span over a comma is a list ("[Kementerian Pertanian, Badan Pangan
+        Nasional]"): each item keeps the label. A name made of a list of fields is joined again
+        later (``listed_fields``)."""
+        doc = self.doc
+        for span in list(self.ents.spans):
+            if span.kb_id_ or (span.start_char, span.end_char) in self.ents.made:
+                continue
+            commas = [k for k in range(span.start + 1, span.end - 1) if doc[k].text == ","]
+            if not commas:
+                continue
+            self.ents.remove(span)
+            for a, b in zip([span.start] + [c + 1 for c in commas], commas + [span.end]):
+                while a < b and (doc[a].is_space or doc[a].is_lower):  # ", dan Badan ..."
+                    a += 1
+                if a < b:
+                    self.ents.add(a, b, span.label_, made=False)
+
+    def loose_punct(self, i: int) -> bool:
+        """Whether token ``i`` is a separator or quote mark that no name starts or ends with; a
+        hyphen written against the word before it is part of that word ("se-Jawa")."""
+        tok = self.doc[i]
+        if tok.text not in EDGE_PUNCT:
+            return False
+        return tok.text != "-" or i == 0 or bool(self.doc[i - 1].whitespace_)
 
     @property
     def known_names(self) -> dict[tuple[str, ...], str]:
