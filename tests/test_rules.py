@@ -1117,6 +1117,32 @@ def char_spans(doc: Doc, *phrases: tuple[str, str]) -> list[Span]:
 
 
 @pytest.mark.parametrize("text, found, want", [
+    # the recognizer stopped at the first comma and took the last field for a person
+    ("Badan Meteorologi, Klimatologi, dan Geofisika (BMKG) memperkirakan hujan lebat turun sore ini.",
+     [("Badan Meteorologi", "ORG"), ("Geofisika", "PER"), ("BMKG", "ORG")],
+     [("Badan Meteorologi, Klimatologi, dan Geofisika", "ORG"), ("BMKG", "ORG")]),
+    # the recognizer found nothing: the cue word makes the organisation, the list goes on it
+    ("Dana desa disalurkan Kementerian Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi pekan lalu.",
+     [], [("Kementerian Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi", "ORG")]),
+    ("Pelatihan dibuka Dinas Koperasi, Usaha Kecil, dan Menengah Kota Bogor.",
+     [("Kota Bogor", "LOC")], [("Dinas Koperasi, Usaha Kecil, dan Menengah", "ORG"), ("Kota Bogor", "LOC")]),
+    # a list of bodies stays a list, also when the recognizer ran two of them together
+    ("Rapat dihadiri Kementerian Pertanian, Kementerian Perdagangan, dan Badan Pangan Nasional.",
+     [("Kementerian Pertanian", "ORG"), ("Kementerian Perdagangan", "ORG"), ("Badan Pangan Nasional", "ORG")],
+     [("Kementerian Pertanian", "ORG"), ("Kementerian Perdagangan", "ORG"), ("Badan Pangan Nasional", "ORG")]),
+    ("Rapat dihadiri Kementerian Pertanian, Badan Pangan Nasional, dan Badan Urusan Logistik.",
+     [("Kementerian Pertanian, Badan Pangan Nasional", "ORG")],
+     [("Kementerian Pertanian", "ORG"), ("Badan Pangan Nasional", "ORG"), ("Badan Urusan Logistik", "ORG")]),
+    ("Gugatan itu ditujukan kepada Mahkamah Agung, dan Menteri Agama diminta hadir.",
+     [("Mahkamah Agung", "ORG")], [("Mahkamah Agung", "ORG")]),
+])
+def test_an_organisation_named_for_a_comma_list_of_fields_is_one_organisation(blank, text, found, want):
+    doc = blank(text)
+    doc.ents = char_spans(doc, *found)
+    assert ents(EntityRules(blank)(doc)) == want
+
+
+@pytest.mark.parametrize("text, found, want", [
     ("Rapat dihadiri Kementerian Pertanian, dan pengusaha.", [("Kementerian Pertanian,", "ORG")],
      [("Kementerian Pertanian", "ORG")]),
     ("Banjir melanda Kelapa Gading — kawasan padat di utara kota.", [("Kelapa Gading —", "LOC")],
@@ -1131,3 +1157,11 @@ def test_a_recognizers_span_loses_the_punctuation_at_its_edges(blank, text, foun
     doc = blank(text)
     doc.ents = char_spans(doc, *found)
     assert ents(EntityRules(blank)(doc)) == want
+
+
+def test_a_recognizers_span_ends_at_a_line_break(blank):
+    doc = blank("Baca juga: Sungai Cimanuk Meluap\n\nBadan Meteorologi, Klimatologi, dan Geofisika memperkirakan "
+                "hujan masih turun.")
+    doc.ents = char_spans(doc, ("Sungai Cimanuk Meluap\n\nBadan Meteorologi, Klimatologi", "LOC"))
+    assert ents(EntityRules(blank)(doc)) == [("Sungai Cimanuk Meluap", "LOC"),
+                                              ("Badan Meteorologi, Klimatologi, dan Geofisika", "ORG")]

@@ -391,6 +391,7 @@ class _Run:
         self.cue_people()
         self.cue_spans()
         self.head_final_organisations()
+        self.listed_fields()
         self.acronyms()
         self.headline_spans()
         self.split_at_solo_words()
@@ -882,8 +883,8 @@ class _Run:
             if k < end and doc[k].text.casefold() in ("dan", "serta"):
                 closed = True
                 k += 1
-            if k >= end or not self.field_word(doc[k]):
-                return None
+            if k >= end or not self.field_word(doc[k]) or self.lex.match_title(doc, k, ROLE_KINDS):
+                return None  # "Bupati Bogor, dan [Menteri] Agama": a title starts no field
             start = k
             while k < end:
                 cue = k > start and self.cap(doc[k]) and self.lex.match_cue(doc, k, self.lex.any_cues)
@@ -895,6 +896,8 @@ class _Run:
                 if owner is not None and (owner.kb_id_ or owner.start < j):
                     return None
                 k += 1
+            if self.lex.match_cue(doc, start, self.lex.org_cues) and start + 1 < len(doc) and self.cap(doc[start + 1]):
+                return None  # "Kementerian Pertanian, [Badan Pangan] Nasional, dan ...": a list of bodies
             if not closed and (k >= end or not (doc[k].text == ","
                                                 or doc[k].text.casefold() in ("dan", "serta"))):
                 return None
@@ -1647,6 +1650,21 @@ class _Run:
                 k -= 1
             if k < i:
                 self.ents.add(k, i + 1, "ORG")
+
+    def listed_fields(self) -> None:
+        """An organisation named for a comma list of fields is one organisation: "Badan
+        Meteorologi, Klimatologi, dan Geofisika", "Kementerian Desa, Pembangunan Daerah
+        Tertinggal, dan Transmigrasi". The span must start with an organisation cue word, and the
+        list reads as a title's portfolio does (``field_list_end``)."""
+        for span in list(self.ents.spans):
+            k = span.end
+            if (span.label_ != "ORG" or span.kb_id_ or k >= len(self.doc) or self.doc[k].text != ","
+                    or self.lex.match_cue(self.doc, span.start, self.lex.org_cues) is None):
+                continue
+            end = self.field_list_end(k, None)
+            if end is not None:
+                self.ents.remove(span)
+                self.ents.add(span.start, end, "ORG", made=(span.start_char, span.end_char) in self.ents.made)
 
     def acronyms(self) -> None:
         """"Amerika Serikat (AS)": the abbreviation in brackets after a name is the same kind of
