@@ -1165,3 +1165,12 @@ def test_a_recognizers_span_ends_at_a_line_break(blank):
     doc.ents = char_spans(doc, ("Sungai Cimanuk Meluap\n\nBadan Meteorologi, Klimatologi", "LOC"))
     assert ents(EntityRules(blank)(doc)) == [("Sungai Cimanuk Meluap", "LOC"),
                                               ("Badan Meteorologi, Klimatologi, dan Geofisika", "ORG")]
+
+
+def test_a_headline_phrase_the_story_writes_in_lower_case_is_no_name(blank):
+    doc = blank("Longsor Tutup Jalan Provinsi di Garut\n\nTanah longsor menutup ruas jalan provinsi di Garut, "
+                "kata Wahyu Santoso.")
+    doc.ents = char_spans(doc, ("Wahyu Santoso", "PER"))
+    out = ents(EntityRules(blank)(doc))
+    assert not [e for e in out if "Jalan" in e[0] or "jalan" in e[0]]
+    assert ("Wahyu Santoso", "PER") in out

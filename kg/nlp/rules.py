@@ -1738,6 +1738,9 @@ class _Run:
             made = (span.start_char, span.end_char) in self.ents.made
             if span.kb_id_ or len(span) < 2 or not self.headline_line(span.start):
                 continue
+            if self.phrase_written_lower(span):
+                self.ents.remove(span)  # "Longsor Tutup [Jalan Provinsi]" where the story says "jalan provinsi"
+                continue
             if made and span.label_ != "PER":
                 continue  # "Kota Medan": a cue word makes the place, wherever it stands
             if fold_name(span.text) in body:
@@ -1780,6 +1783,11 @@ class _Run:
         if tok.text not in EDGE_PUNCT:
             return False
         return tok.text != "-" or i == 0 or bool(self.doc[i - 1].whitespace_)
+
+    def phrase_written_lower(self, span: Span) -> bool:
+        """Whether the article also writes the span's words, together, all in lower case."""
+        phrase = " ".join(t.text for t in span if not t.is_space).lower()
+        return phrase != span.text and re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", self.text) is not None
 
     @property
     def known_names(self) -> dict[tuple[str, ...], str]:
