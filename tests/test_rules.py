@@ -1174,3 +1174,18 @@ def test_a_headline_phrase_the_story_writes_in_lower_case_is_no_name(blank):
     out = ents(EntityRules(blank)(doc))
     assert not [e for e in out if "Jalan" in e[0] or "jalan" in e[0]]
     assert ("Wahyu Santoso", "PER") in out
+
+
+@pytest.mark.parametrize("text", [
+    "Warga menyebut air mulai naik sejak sore.",
+    "Petugas mengatakan api sudah padam pukul 03.00.",
+    "Korban menuturkan ia dipukul dua kali.",
+])
+def test_a_lone_noun_opening_a_sentence_before_a_reporting_verb_is_no_person(blank, text):
+    assert ents(EntityRules(blank)(blank(text))) == []
+
+
+def test_a_name_the_article_gives_elsewhere_opens_a_sentence_before_a_reporting_verb(blank):
+    doc = blank("Polisi memeriksa Sutrisno Hadi. Sutrisno mengatakan ia tidak tahu.")
+    doc.ents = char_spans(doc, ("Sutrisno Hadi", "PER"))
+    assert ents(EntityRules(blank)(doc)) == [("Sutrisno Hadi", "PER"), ("Sutrisno", "PER")]

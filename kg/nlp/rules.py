@@ -1465,6 +1465,13 @@ class _Run:
         words = [t for t in toks if t.is_alpha and not self.acronym(t)]
         return bool(words) and all(t.text.casefold() in self.lower_words for t in words)
 
+    def named_elsewhere(self, tok: Token) -> bool:
+        """Whether the article writes ``tok`` as a name elsewhere: alone away from a sentence start
+        ("kata Budi"), or inside another component's person span ("Budi Santoso")."""
+        return tok.text in self.solo_words or any(
+            span.label_ == "PER" and span.start != tok.i and any(t.text == tok.text for t in span)
+            for span in self.ents.spans)
+
     @property
     def solo_words(self) -> frozenset[str]:
         """Capitalised words the text also uses alone, away from a sentence start: first names and
@@ -1616,6 +1623,8 @@ class _Run:
                 if prev is None or self.sent_start(k) or prev.text == "," or prev.text.islower():
                     if prev is not None and prev.text.casefold() in PREPOSITIONS:
                         continue
+                    if end - k == 1 and self.sent_start(k) and not self.named_elsewhere(doc[k]):
+                        continue  # "Warga mengatakan", "Petugas menjelaskan": a noun opens the sentence
                     self.ents.add(k, end, "PER")
 
     def cue_spans(self) -> None:
