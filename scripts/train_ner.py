@@ -193,8 +193,15 @@ def make_doc(vocab, words, ents, missing=()) -> Doc:
     return doc
 
 
+def teacher_org_spans(teacher, words: list[str], taken: set[int]) -> list[tuple[int, int]]:
+    """ORG spans a teacher pipeline finds on tokens the sentence's own annotation leaves O."""
+    doc = teacher(Doc(teacher.vocab, words=words))
+    return [(ent.start, ent.end) for ent in doc.ents
+            if ent.label_ == "ORG" and not taken.intersection(range(ent.start, ent.end))]
+
+
 def convert(data: Path, work: Path, use_nerp: bool, nerp_org_missing: bool = True, nerp_all: bool = False,
-            repeat: dict[str, int] | None = None, dev_in_train: str = "none") -> dict:
+            repeat: dict[str, int] | None = None, dev_in_train: str = "none", nerp_teacher: Path | None = None) -> dict:
     """Write train/dev/test .spacy files to `work` with overlaps removed; return a summary.
 
     `repeat` maps a corpus ("idner", "nerui", "nergrit", "nerp") to how many times its training
@@ -203,6 +210,9 @@ def convert(data: Path, work: Path, use_nerp: bool, nerp_org_missing: bool = Tru
     into training (the rest stays dev, to measure what more in-domain data is worth),
     "other-half" the 2nd, 4th, ... (the two halves give a two-fold estimate); "all" trains on the
     whole dev set too (dev scores then mean nothing; take a fixed number of steps and model-last).
+    `nerp_teacher` is a spaCy pipeline trained without NERP: where it finds an ORG on a NERP
+    sentence's O tokens, those tokens are marked missing (NERP has no general ORG class, so its O
+    there may be wrong), never labelled ORG.
     """
     halves = {"half": 0, "other-half": 1}
     if dev_in_train not in ("none", "all", *halves):
@@ -232,6 +242,8 @@ def convert(data: Path, work: Path, use_nerp: bool, nerp_org_missing: bool = Tru
     cased_train = [s for sp in SPLITS if sp.role == "train" for s in corpora[sp.name]]
     truecase = build_truecaser(cased_train)
     orgs = org_lexicon(cased_train) if nerp_org_missing else set()
+    teacher = spacy.load(nerp_teacher) if nerp_teacher else None
+    summary["teacher_missing"] = 0
     bins: dict[str, DocBin] = defaultdict(lambda: DocBin(store_user_data=False))
     for sp in SPLITS:
         if sp.role == "nerp" and not (use_nerp and (nerp_all or sp.name == "nerp-train")):
@@ -243,6 +255,11 @@ def convert(data: Path, work: Path, use_nerp: bool, nerp_org_missing: bool = Tru
                 continue
             if sp.role == "nerp":
                 words, ents, missing = recase_nerp(sent, truecase, orgs)
+                if teacher is not None:
+                    taken = {i for s, e, _ in ents for i in range(s, e)} | {i for s, e in missing for i in range(s, e)}
+                    found = teacher_org_spans(teacher, words, taken)
+                    summary["teacher_missing"] += len(found)
+                    missing += found
             else:
                 words = sent.words
                 ents = [(s, e, TAG_MAP[t]) for s, e, t in bio_spans(sent.tags)]
@@ -269,6 +286,7 @@ def convert(data: Path, work: Path, use_nerp: bool, nerp_org_missing: bool = Tru
     summary["nerp_all"] = use_nerp and nerp_all
     summary["repeat"] = dict(sorted(repeat.items()))
     summary["dev_in_train"] = dev_in_train
+    summary["nerp_teacher"] = str(nerp_teacher) if nerp_teacher else None
     (work / "convert.json").write_text(json.dumps(summary, indent=2))
     return summary
 
@@ -617,6 +635,8 @@ def main(argv=None) -> int:
     ap.add_argument("--nerp", action="store_true", help="add de-duplicated, recased NERP (PER/LOC only)")
     ap.add_argument("--nerp-all", action="store_true",
                     help="with --nerp, also train on NERP's valid and test files (de-duplicated the same way)")
+    ap.add_argument("--nerp-teacher", type=Path, metavar="MODEL",
+                    help="with --nerp, mark NERP's O tokens this pipeline tags ORG as missing")
     ap.add_argument("--repeat", action="append", default=[], metavar="CORPUS=N",
                     help="put a corpus's training sentences in N times (idner, nerui, nergrit, nerp)")
     ap.add_argument("--dev-in-train", choices=("none", "half", "other-half", "all"), default="none",
@@ -641,10 +661,16 @@ def main(argv=None) -> int:
         ap.error("--augment takes a share between 0 and 1")
     if args.nerp_all and not args.nerp:
         ap.error("--nerp-all needs --nerp")
+    if args.nerp_teacher and not args.nerp:
+        ap.error("--nerp-teacher needs --nerp")
+    if args.nerp_teacher and not (args.nerp_teacher / "config.cfg").is_file():
+        ap.error(f"--nerp-teacher {args.nerp_teacher} is not a spaCy pipeline folder (no config.cfg)")
     repeat = parse_repeat(args.repeat, ap)
     data_dir = args.work / ("data-nerpall" if args.nerp_all else "data-nerp" if args.nerp else "data")
     if repeat:
         data_dir = data_dir.with_name(data_dir.name + "".join(f"-{c}{n}" for c, n in sorted(repeat.items())))
+    if args.nerp_teacher:
+        data_dir = data_dir.with_name(data_dir.name + "-teacher")
     if args.dev_in_train != "none":
         data_dir = data_dir.with_name(f"{data_dir.name}-dev{args.dev_in_train}")
     run_dir = args.work / "runs" / args.run
@@ -657,7 +683,7 @@ def main(argv=None) -> int:
             overrides[key] = value  # a bare string such as an architecture name
     if "convert" in steps:
         summary = convert(args.data, data_dir, args.nerp, nerp_all=args.nerp_all, repeat=repeat,
-                          dev_in_train=args.dev_in_train)
+                          dev_in_train=args.dev_in_train, nerp_teacher=args.nerp_teacher)
         print(json.dumps(summary, indent=1), flush=True)
     if "pretrain" in steps:
         pre_dir = args.work / "pretrain" / args.run
@@ -671,6 +697,7 @@ def main(argv=None) -> int:
         (run_dir / "run.json").write_text(json.dumps({
             "config": args.config.name, "nerp": args.nerp, "nerp_all": args.nerp_all, "augment": args.augment,
             "repeat": repeat, "dev_in_train": args.dev_in_train,
+            "nerp_teacher": str(args.nerp_teacher) if args.nerp_teacher else None,
             "overrides": overrides,
             "pretrained_on_nerp_text": pretrained_on_nerp(overrides.get("paths.init_tok2vec")),
         }, indent=1))

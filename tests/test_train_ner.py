@@ -268,3 +268,34 @@ def test_the_card_says_when_the_dev_rows_were_training_data():
 def test_evaluating_a_run_that_was_never_trained_is_a_one_line_error(tmp_path):
     with pytest.raises(train_ner.ConfigError, match="model-last not found"):
         train_ner.main(["--work", str(tmp_path), "--run", "never", "--steps", "evaluate", "--checkpoint", "last"])
+
+
+def test_a_nerp_teacher_marks_the_organisations_it_finds_on_o_tokens_missing(tmp_path):
+    """Where a teacher pipeline finds an ORG on NERP's O tokens, they become unknown, not O and
+    not ORG; NERP's own PER/LOC spans stay."""
+    from spacy.tokens import DocBin
+
+    _corpus_for_convert(tmp_path / "data")
+    teacher = spacy.blank("id")
+    teacher.add_pipe("entity_ruler").add_patterns([
+        {"label": "ORG", "pattern": [{"LOWER": "warga"}]},  # on an O token: marked missing
+        {"label": "ORG", "pattern": [{"LOWER": "sleman"}]},  # on NERP's LOC: NERP wins
+    ])
+    teacher.to_disk(tmp_path / "teacher")
+    summary = train_ner.convert(tmp_path / "data", tmp_path / "work", use_nerp=True,
+                                nerp_teacher=tmp_path / "teacher")
+    nlp = spacy.blank("id")
+    docs = list(DocBin().from_disk(tmp_path / "work" / "train.spacy").get_docs(nlp.vocab))
+    nerp = next(d for d in docs if d.text == "Warga Sleman train")
+    assert [t.ent_iob_ for t in nerp] == ["", "B", "O"]
+    assert [(e.text, e.label_) for e in nerp.ents] == [("Sleman", "LOC")]
+    cased = next(d for d in docs if d.text == "Warga Bantul idner-train")
+    assert [t.ent_iob_ for t in cased] == ["O", "B", "O"]  # the cased corpora are never touched
+    assert summary["teacher_missing"] == 1
+
+
+def test_a_nerp_teacher_that_is_no_pipeline_is_a_usage_error(tmp_path, capsys):
+    with pytest.raises(SystemExit) as stop:
+        train_ner.main(["--nerp", "--nerp-teacher", str(tmp_path), "--steps", "convert"])
+    assert stop.value.code == 2
+    assert "not a spaCy pipeline folder" in capsys.readouterr().err
