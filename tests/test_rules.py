@@ -1189,3 +1189,20 @@ def test_a_name_the_article_gives_elsewhere_opens_a_sentence_before_a_reporting_
     doc = blank("Polisi memeriksa Sutrisno Hadi. Sutrisno mengatakan ia tidak tahu.")
     doc.ents = char_spans(doc, ("Sutrisno Hadi", "PER"))
     assert ents(EntityRules(blank)(doc)) == [("Sutrisno Hadi", "PER"), ("Sutrisno", "PER")]
+
+
+@pytest.mark.parametrize("text, found, want", [
+    ("Meanwhile, Finance Minister Sri Wahyuni Lestari said the budget was secure.",
+     [("Sri Wahyuni", "PER")], [("Sri Wahyuni Lestari", "PER")]),
+    ("Hal itu disampaikan Budi Hartanto, pengurus koperasi.", [("Budi", "PER")], [("Budi Hartanto", "PER")]),
+    # a word the article uses in a place's name, a degree and a capitalised next word end nothing
+    ("Banjir melanda Sukamaju. Rapat dipimpin Budi Sukamaju kemarin.",
+     [("Sukamaju", "LOC"), ("Budi", "PER")], [("Sukamaju", "LOC"), ("Budi", "PER")]),
+    ("Rapat dipimpin Budi Santoso SH kemarin.", [("Budi Santoso", "PER")], [("Budi Santoso", "PER")]),
+    ("Surat itu diteken Budi Santoso Ketua, bukan sekretaris.", [("Budi Santoso", "PER")],
+     [("Budi Santoso", "PER")]),
+])
+def test_a_free_name_word_after_a_persons_span_ends_the_name(blank, text, found, want):
+    doc = blank(text)
+    doc.ents = char_spans(doc, *found)
+    assert [e for e in ents(EntityRules(blank)(doc)) if e[1] != "ORG"] == want

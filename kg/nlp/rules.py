@@ -386,6 +386,7 @@ class _Run:
         self.unit_names()
         self.clean_existing()
         self.join_split_names()
+        self.last_name_words()
         self.bracketed_names()
         self.titles()
         self.cue_people()
@@ -622,6 +623,23 @@ class _Run:
             self.ents.remove(span)
             self.ents.remove(nxt)
             self.ents.add(start, end, "PER", kb_id=kb_id, made=False)
+
+    def last_name_words(self) -> None:
+        """A free name word right after a recognizer's person span, where the sentence goes on in
+        lower case or punctuation, ends that name: "[Sri Wahyuni] Lestari said", "[Budi]
+        Hartanto, ..." (never a title, a cue word, a word in capitals, or a word the article uses
+        in a place's or an organisation's name)."""
+        doc = self.doc
+        for span in list(self.ents.spans):
+            k = span.end
+            if (span.label_ != "PER" or span.kb_id_ or k + 1 >= len(doc) or len(span) + 1 > MAX_NAME_TOKENS
+                    or self.ents.at(k) is not None or not self.name_token(doc[k])
+                    or not any(c.islower() for c in doc[k].text)  # an initial, or a degree: "Budi SH"
+                    or self.cap(doc[k + 1]) or self.lex.match_title(doc, k, ROLE_KINDS | PREFIX_KINDS)
+                    or self.lex.match_cue(doc, k, self.lex.any_cues) or self.place_like(doc[k], span)):
+                continue
+            self.ents.remove(span)
+            self.ents.add(span.start, k + 1, "PER", made=False)
 
     def first_names_used_alone(self) -> None:
         """"Covid-19 Rendra [Kusumawardana]" ... "Menurut [Rendra]": a free word before a person's
