@@ -1206,3 +1206,16 @@ def test_a_free_name_word_after_a_persons_span_ends_the_name(blank, text, found,
     doc = blank(text)
     doc.ents = char_spans(doc, *found)
     assert [e for e in ents(EntityRules(blank)(doc)) if e[1] != "ORG"] == want
+
+
+@pytest.mark.parametrize("text, found, want", [
+    ("Kuasa hukum korban, Budi Santoso SH, mengatakan gugatan sudah masuk.",
+     "Budi Santoso SH", "Budi Santoso"),
+    ("Kepala puskesmas, Rina Wati SpOG MKes, mengatakan stok vaksin cukup.", "Rina Wati SpOG MKes", "Rina Wati"),
+    ("Dosen itu, Hendra Gunawan PhD, menilai aturan itu lemah.", "Hendra Gunawan PhD", "Hendra Gunawan"),
+    ("Ketua panitia, Dewi Lestari, S.Pd, membuka acara.", "Dewi Lestari, S.Pd", "Dewi Lestari"),
+])
+def test_degrees_after_a_name_are_no_part_of_it(blank, text, found, want):
+    doc = blank(text)
+    doc.ents = char_spans(doc, (found, "PER"))
+    assert ents(EntityRules(blank)(doc)) == [(want, "PER")]

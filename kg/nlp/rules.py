@@ -41,6 +41,8 @@ NAME_BREAKERS = frozenset({"of", "for", "untuk", "bidang", "urusan", "&"})
 PREPOSITIONS = frozenset({"di", "ke", "dari", "pada", "dengan", "oleh", "bagi", "untuk", "dalam", "antara"})
 # separators and quote marks that never start or end a name (brackets may: "PT Pertamina (Persero)")
 EDGE_PUNCT = frozenset({",", ";", ":", ".", '"', "“", "”", "‘", "’", "'", "–", "—", "-"})
+# academic and professional degrees written after a name: "SH", "S.Pd", "MSi", "SpOG", "PhD"
+DEGREE = re.compile(r"(?:S|M|Sp)\.?[A-Z][A-Za-z]{0,3}\.?|Ph\.?D\.?|MBA|MPH|Lc\.?|Dipl\.?")
 SENTENCE_END = frozenset({".", "!", "?", "\n"})
 LEGAL_FORMS = frozenset(line.casefold() for line in read_lines("legal_forms_id.txt"))
 # "DEMAK, KOMPAS —", "TRIBUNNEWS.COM, DOHA –", "Jakarta (ANTARA) -": the place a story was filed from
@@ -441,6 +443,9 @@ class _Run:
             end = next((k for k in range(start, end) if self.doc[k].is_space and "\n" in self.doc[k].text), end)
             while end > start and (self.doc[end - 1].is_space or self.loose_punct(end - 1)):
                 end -= 1
+            if span.label_ == "PER":  # "[Budi Santoso SH]", "[Rina Wati, SE, MM]": degrees are no name
+                while end - start > 1 and (DEGREE.fullmatch(self.doc[end - 1].text) or self.loose_punct(end - 1)):
+                    end -= 1
             if (start, end) != (span.start, span.end):  # "Budi Santoso\n\n", "Kementerian Pertanian," from a recognizer
                 self.ents.remove(span)
                 span = self.ents.add(start, end, span.label_, made=False)
@@ -634,7 +639,7 @@ class _Run:
             k = span.end
             if (span.label_ != "PER" or span.kb_id_ or k + 1 >= len(doc) or len(span) + 1 > MAX_NAME_TOKENS
                     or self.ents.at(k) is not None or not self.name_token(doc[k])
-                    or not any(c.islower() for c in doc[k].text)  # an initial, or a degree: "Budi SH"
+                    or not any(c.islower() for c in doc[k].text) or DEGREE.fullmatch(doc[k].text)  # "Budi SH", "Budi MSi"
                     or self.cap(doc[k + 1]) or self.lex.match_title(doc, k, ROLE_KINDS | PREFIX_KINDS)
                     or self.lex.match_cue(doc, k, self.lex.any_cues) or self.place_like(doc[k], span)):
                 continue
@@ -1800,8 +1805,8 @@ class _Run:
             for a, b in zip([span.start] + [c + 1 for c in commas], commas + [span.end]):
                 while a < b and (doc[a].is_space or doc[a].is_lower):  # ", dan Badan ..."
                     a += 1
-                if a < b:
-                    self.ents.add(a, b, span.label_, made=False)
+                if a < b and not (span.label_ == "PER" and all(DEGREE.fullmatch(t.text) for t in doc[a:b])):
+                    self.ents.add(a, b, span.label_, made=False)  # ("Rina Wati, SE": the degree is no item)
 
     def loose_punct(self, i: int) -> bool:
         """Whether token ``i`` is a separator or quote mark that no name starts or ends with; a
