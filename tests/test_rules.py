@@ -1219,3 +1219,44 @@ def test_degrees_after_a_name_are_no_part_of_it(blank, text, found, want):
     doc = blank(text)
     doc.ents = char_spans(doc, (found, "PER"))
     assert ents(EntityRules(blank)(doc)) == [(want, "PER")]
+
+
+@pytest.mark.parametrize("text, found, want", [
+    ("Economist Rudi Hartono of the Center for Fiscal Studies (CFS) warned of a deficit.",
+     [("Rudi Hartono", "PER"), ("Center for Fiscal Studies (CFS", "ORG")],
+     [("Rudi Hartono", "PER"), ("Center for Fiscal Studies", "ORG"), ("CFS", "ORG")]),
+    ("Hal itu disampaikan Komisi Pemilihan Umum (KPU) Kota Ambon.", [("Komisi Pemilihan Umum (", "ORG")],
+     [("Komisi Pemilihan Umum", "ORG"), ("KPU", "ORG")]),
+    # a bracket the span closes stays
+    ("Saham PT Semen Gresik (Persero) naik.", [("PT Semen Gresik (Persero)", "ORG")],
+     [("PT Semen Gresik (Persero)", "ORG")]),
+])
+def test_a_span_that_opens_a_bracket_it_does_not_close_ends_before_it(blank, text, found, want):
+    doc = blank(text)
+    doc.ents = char_spans(doc, *found)
+    assert [e for e in ents(EntityRules(blank)(doc)) if "Ambon" not in e[0]] == want
+
+
+def test_a_recognizers_one_word_guess_after_a_persons_span_ends_the_name(blank):
+    doc = blank("Meanwhile, Finance Minister Sri Wahyuni Lestari said the budget was secure.")
+    doc.ents = char_spans(doc, ("Sri Wahyuni", "PER"), ("Lestari", "ORG"))
+    assert ents(EntityRules(blank)(doc)) == [("Sri Wahyuni Lestari", "PER")]
+    # a word the article also writes as an organisation's name stays apart
+    doc = blank("Lestari Bank grew fast. Finance Minister Sri Wahyuni Lestari said the budget was secure.")
+    doc.ents = char_spans(doc, ("Lestari Bank", "ORG"), ("Sri Wahyuni", "PER"))
+    doc.ents = list(doc.ents) + [Span(doc, 9, 10, label="ORG")]  # the second "Lestari"
+    assert ("Sri Wahyuni", "PER") in ents(EntityRules(blank)(doc))
+
+
+@pytest.mark.parametrize("cue", ["Jalan", "Kota", "Desa"])
+def test_a_place_cue_word_alone_is_no_place(blank, cue):
+    doc = blank(f"Warga memadati {cue} sejak pagi.")
+    doc.ents = char_spans(doc, (cue, "LOC"))
+    assert ents(EntityRules(blank)(doc)) == []
+
+
+def test_an_english_headline_with_small_words_in_lower_case_is_a_headline(blank):
+    doc = blank("Government to Expand Free Meal Program to Eastern Provinces\n\n"
+                "The government will extend the program to five provinces, an official said.")
+    doc.ents = char_spans(doc, ("Eastern Provinces", "ORG"))
+    assert ents(EntityRules(blank)(doc)) == []

@@ -441,6 +441,7 @@ class _Run:
             # a recognizer trained on sentences runs a span over a line break ("... Meluap\n\nBadan
             # Meteorologi"): a name ends at the break, and the words after it are read again
             end = next((k for k in range(start, end) if self.doc[k].is_space and "\n" in self.doc[k].text), end)
+            end = self.before_open_bracket(start, end)  # "[Center of Law Studies (Celios]) warned"
             while end > start and (self.doc[end - 1].is_space or self.loose_punct(end - 1)):
                 end -= 1
             if span.label_ == "PER":  # "[Budi Santoso SH]", "[Rina Wati, SE, MM]": degrees are no name
@@ -467,8 +468,9 @@ class _Run:
                 # sentence, never written as a name elsewhere, is no person
                 self.ents.remove(span)
                 continue
-            if len(toks) == 1 and kinds[0] == "common":
-                self.ents.remove(span)
+            if len(toks) == 1 and (kinds[0] == "common"
+                                   or self.lex.match_cue(self.doc, span.start, self.lex.place_cues) == span.end):
+                self.ents.remove(span)  # "Badan", "Jalan": a cue word alone names nothing
                 continue
             if len(toks) == 1 and self.sent_start(span.start) and toks[0].text.casefold() in self.lower_words:
                 # "Berkebun membuat ...": a word the article also writes in lower case, opening
@@ -630,19 +632,26 @@ class _Run:
             self.ents.add(start, end, "PER", kb_id=kb_id, made=False)
 
     def last_name_words(self) -> None:
-        """A free name word right after a recognizer's person span, where the sentence goes on in
+        """A name word right after a recognizer's person span, where the sentence goes on in
         lower case or punctuation, ends that name: "[Sri Wahyuni] Lestari said", "[Budi]
-        Hartanto, ..." (never a title, a cue word, a word in capitals, or a word the article uses
-        in a place's or an organisation's name)."""
+        Hartanto, ...", also when a recognizer tagged the word alone as something else ("[Sri
+        Wahyuni] [Lestari]ORG said"). Never a title, a cue word, a word in capitals, or a word the
+        article uses in another place's or organisation's name."""
         doc = self.doc
         for span in list(self.ents.spans):
             k = span.end
+            guess = self.ents.at(k) if k < len(doc) else None
+            if guess is not None and (len(guess) > 1 or guess.label_ == "PER" or guess.kb_id_
+                                      or (guess.start_char, guess.end_char) in self.ents.made):
+                continue
             if (span.label_ != "PER" or span.kb_id_ or k + 1 >= len(doc) or len(span) + 1 > MAX_NAME_TOKENS
-                    or self.ents.at(k) is not None or not self.name_token(doc[k])
+                    or not self.name_token(doc[k])
                     or not any(c.islower() for c in doc[k].text) or DEGREE.fullmatch(doc[k].text)  # "Budi SH", "Budi MSi"
                     or self.cap(doc[k + 1]) or self.lex.match_title(doc, k, ROLE_KINDS | PREFIX_KINDS)
-                    or self.lex.match_cue(doc, k, self.lex.any_cues) or self.place_like(doc[k], span)):
+                    or self.lex.match_cue(doc, k, self.lex.any_cues) or self.place_like(doc[k], span, guess)):
                 continue
+            if guess is not None:
+                self.ents.remove(guess)
             self.ents.remove(span)
             self.ents.add(span.start, k + 1, "PER", made=False)
 
@@ -1808,6 +1817,16 @@ class _Run:
                 if a < b and not (span.label_ == "PER" and all(DEGREE.fullmatch(t.text) for t in doc[a:b])):
                     self.ents.add(a, b, span.label_, made=False)  # ("Rina Wati, SE": the degree is no item)
 
+    def before_open_bracket(self, start: int, end: int) -> int:
+        """Where a span ends if it opens a bracket it does not close: before that bracket."""
+        depth, cut = 0, None
+        for k in range(start, end):
+            if self.doc[k].text == "(":
+                depth, cut = depth + 1, (k if depth == 0 else cut)
+            elif self.doc[k].text == ")" and depth:
+                depth -= 1
+        return cut if depth and cut is not None else end
+
     def loose_punct(self, i: int) -> bool:
         """Whether token ``i`` is a separator or quote mark that no name starts or ends with; a
         hyphen written against the word before it is part of that word ("se-Jawa")."""
@@ -2018,12 +2037,13 @@ class _Run:
                     self.ents.add(cut, span.end, "PER", made=made)
                     break
 
-    def place_like(self, tok: Token, span: Span) -> bool:
-        """Whether the article uses the word of ``tok`` as a place or office: inside another
-        organisation or place span, or after "di", "ke", "dari" ("di Wonosari")."""
+    def place_like(self, tok: Token, *ignore: Span | None) -> bool:
+        """Whether the article uses the word of ``tok`` as a place or office: inside an
+        organisation or place span other than those in ``ignore``, or after "di", "ke", "dari"
+        ("di Wonosari")."""
         word = tok.text
         for other in self.ents.spans:
-            if other is not span and other.label_ != "PER" and any(t.text == word for t in other):
+            if all(other is not x for x in ignore) and other.label_ != "PER" and any(t.text == word for t in other):
                 return True
         return any(i > 0 and self.doc[i - 1].text.casefold() in ("di", "ke", "dari") for i in self.positions[word])
 
