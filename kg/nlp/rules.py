@@ -697,6 +697,17 @@ class _Run:
                 continue
             i = self.title_at(i)
 
+    def owner_before(self, i: int) -> Span | None:
+        """The organisation or place named right before token ``i``, its short form in brackets
+        aside: the owner of an English title written after it ("Jakarta police chief", "the
+        agency (BGN) head")."""
+        doc = self.doc
+        k = i
+        if k >= 3 and doc[k - 1].text == ")" and doc[k - 3].text == "(":
+            k -= 3
+        span = self.ents.at(k - 1) if k > 0 else None
+        return span if span is not None and span.end == k and span.label_ in ("ORG", "LOC") else None
+
     def namesake_rank(self, i: int) -> int | None:
         """The end of a rank at token ``i`` that names the namesake of an organisation or a place,
         not a person's rank: right after a cue word, before a name ("Universitas [Jenderal] Achmad
@@ -737,6 +748,10 @@ class _Run:
                 j = field_end
             j, of_spans = self.continue_title(j, lowercase_head, limit=hint,
                                               place_role=role_kind in ("role_place", "role_local"))
+            owner = self.owner_before(i) if lowercase_head and i == title_start else None
+            if owner is not None:  # "National Nutrition Agency (BGN) head Dadang Hermawan"
+                title_start = owner.start
+                of_spans = [owner, *of_spans]
         else:
             of_spans = []
         if head is not None and hint is None:
@@ -1694,8 +1709,8 @@ class _Run:
 
     def listed_fields(self) -> None:
         """An organisation named for a comma list of fields is one organisation: "Badan
-        Meteorologi, Klimatologi, dan Geofisika", "Kementerian Desa, Pembangunan Daerah
-        Tertinggal, dan Transmigrasi". The span must start with an organisation cue word, and the
+        Meteorologi, Klimatologi, dan Geofisika", "Dinas Pertanian, Perkebunan, dan
+        Ketahanan Pangan". The span must start with an organisation cue word, and the
         list reads as a title's portfolio does (``field_list_end``)."""
         for span in list(self.ents.spans):
             k = span.end
