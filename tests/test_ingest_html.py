@@ -194,3 +194,43 @@ def test_fragment_without_html_element_is_not_called_truncated():
     body = whole[whole.index("<body"): whole.index("</body>")]
     fragment = body[body.index(">") + 1:]
     assert read_html(fragment, "fragment.html").text
+
+
+def _captioned_page(caption_html: str, image: bool = True) -> str:
+    og_image = '<meta property="og:image" content="https://img.example.id/banjir.jpg">' if image else ""
+    return f"""<!DOCTYPE html><html lang="id"><head><meta charset="utf-8">
+<meta property="og:title" content="Banjir Rendam Ratusan Rumah di Pekalongan">{og_image}
+<meta name="author" content="Nur Hidayati"></head><body>
+<nav><a href="/">Beranda</a></nav>
+<h1>Banjir Rendam Ratusan Rumah di Pekalongan</h1>
+<figure><img src="https://img.example.id/banjir.jpg">{caption_html}</figure>
+<article>
+<p>PEKALONGAN, KOMPAS.com - Banjir merendam sedikitnya 400 rumah di tiga kelurahan di Kota Pekalongan
+sejak Senin malam setelah hujan turun lebih dari enam jam.</p>
+<p>Warga mulai mengungsi ke balai kelurahan dan masjid terdekat, sementara petugas membuka dapur umum.</p>
+</article></body></html>"""
+
+
+@pytest.mark.parametrize("caption_html", [
+    "<figcaption>Warga melintasi banjir di Kelurahan Degayu, Senin (2/12/2024). "
+    "(KOMPAS.com/NUR HIDAYATI)</figcaption>",
+    '<div class="detail__media-caption">Warga melintasi banjir di Kelurahan Degayu, Senin (2/12/2024). '
+    "KOMPAS.com/NUR HIDAYATI</div>",
+])
+def test_a_photo_caption_in_the_page_is_the_images_caption_with_its_credit(caption_html):
+    doc = read_html(_captioned_page(caption_html), "banjir.html")
+    image = doc.meta.image
+    assert image.caption.text.startswith("Warga melintasi banjir")
+    assert doc.text[image.caption.start:image.caption.end] == image.caption.text
+    assert image.credit_text.text == "KOMPAS.com/NUR HIDAYATI"
+    assert image.photographer.text == "Nur Hidayati" and image.agency.text == "KOMPAS.com"
+    caption_blocks = [b for b in doc.blocks if b.kind == "caption"]
+    assert len(caption_blocks) == 1
+    assert doc.text.count("Warga melintasi banjir") == 1  # never a body paragraph as well
+
+
+def test_a_caption_is_read_only_for_an_image_the_page_declares():
+    doc = read_html(_captioned_page("<figcaption>Warga melintasi banjir di Kelurahan Degayu.</figcaption>",
+                                    image=False), "banjir.html")
+    assert doc.meta.image is None or doc.meta.image.caption is None
+    assert not [b for b in doc.blocks if b.kind == "caption"]

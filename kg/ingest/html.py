@@ -96,7 +96,8 @@ def read_html(
 
     headline = _first(page.get("headline"), getattr(extracted, "title", None))
     description = _first(page.get("description"), getattr(extracted, "description", None))
-    text, blocks, layout = _compose(headline, description, paragraphs)
+    caption = _page_caption(tree) if page.get("image") and not page["image"].get("caption") else None
+    text, blocks, layout = _compose(headline, description, paragraphs, caption)
     meta = _merge_metadata(text, blocks, layout, page, extracted, url=url, language=language)
     content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return Document(
@@ -194,6 +195,22 @@ def _page_metadata(tree) -> dict[str, Any]:
     if not found.get("image") and props.get("og:image"):
         found["image"] = {"url": props["og:image"], "caption": props.get("og:image:alt")}
     return found
+
+
+#: where pages put the lead photo's caption: <figcaption>, else an element whose class says so
+_CAPTION_PATHS = ("//figure//figcaption", "//figcaption",
+                  "//*[contains(translate(@class, 'CAPTION', 'caption'), 'caption')]")
+MAX_CAPTION_CHARS = 600
+
+
+def _page_caption(tree) -> str | None:
+    """The text of the page's first photo caption, or None."""
+    for path in _CAPTION_PATHS:
+        for node in tree.xpath(path):
+            text = re.sub(r"\s+", " ", " ".join(node.itertext())).strip()
+            if 3 <= len(text.split()) and len(text) <= MAX_CAPTION_CHARS:
+                return text
+    return None
 
 
 def _jsonld_article(tree) -> dict[str, Any] | None:
@@ -318,10 +335,10 @@ def _paragraphs(text: str) -> list[str]:
 
 
 def _compose(
-    headline: str | None, description: str | None, paragraphs: list[str]
+    headline: str | None, description: str | None, paragraphs: list[str], caption: str | None = None,
 ) -> tuple[str, tuple[Block, ...], PageMetadata]:
-    """The document text (headline, lede, paragraphs, blank lines between), its blocks, and
-    what the layout analysis of the body found (offsets into the whole text)."""
+    """The document text (headline, lede, photo caption, paragraphs, blank lines between), its
+    blocks, and what the layout analysis of the body found (offsets into the whole text)."""
     parts: list[tuple[str, str]] = []
     if headline:
         parts.append((headline, "headline"))
@@ -330,6 +347,9 @@ def _compose(
     # The lede goes in only when the page does not already open with it.
     if description and not any(_same(description, p) or description in p for p in paragraphs[:3]):
         parts.append((description, "lede"))
+    if caption:  # the caption is its own block, never a body paragraph
+        paragraphs = [p for p in paragraphs if not _same(p, caption)]
+        parts.append((caption, "caption"))
     parts.extend((p, "body") for p in paragraphs)
     body_from = len(parts) - len(paragraphs)
 
@@ -403,20 +423,28 @@ def _merge_metadata(text, blocks, layout, page, extracted, *, url, language) -> 
         or layout.date_published,
         url=url or page.get("url") or getattr(extracted, "url", None) or layout.url,
         language=language or _language(page.get("language")) or layout.language,
-        image=_image(image, name) if image else layout.image,
+        image=_image(image, name, text, blocks) if image else layout.image,
         dateline_end=layout.dateline_end,
     )
 
 
-def _image(image: dict[str, Any], name) -> ImageCredit | None:
+def _image(image: dict[str, Any], name, text: str, blocks: tuple[Block, ...]) -> ImageCredit | None:
+    """The lead image as the page declares it; a caption found in the page (a "caption" block)
+    fills what it leaves out, with the credit written at its end."""
+    from kg.ingest.layout import caption_credit
+
     if not any(image.values()):
         return None
-    return ImageCredit(
-        caption=name(image.get("caption")),
-        credit_text=name(image.get("credit")),
-        photographer=name(image.get("creator")),
-        url=image.get("url"),
-    )
+    caption, credit, photographer, agency = (name(image.get("caption")), name(image.get("credit")),
+                                             name(image.get("creator")), None)
+    block = next((b for b in blocks if b.kind == "caption"), None)
+    if caption is None and block is not None:
+        caption = Name(text[block.start:block.end], block.start, block.end)
+        found = caption_credit(text, block.start, block.end)
+        if found is not None and credit is None:
+            credit, photographer, agency = found[0], photographer or found[1], found[2]
+    return ImageCredit(caption=caption, credit_text=credit, photographer=photographer, agency=agency,
+                       url=image.get("url"))
 
 
 def _first(*values: str | None) -> str | None:

@@ -448,6 +448,13 @@ def analyze_layout(text: str) -> tuple[tuple[Block, ...], PageMetadata]:
     return blocks, _metadata(page)
 
 
+def caption_credit(text: str, start: int, end: int) -> tuple[Name, Name | None, Name | None] | None:
+    """The photo credit written at the end of a caption in ``text[start:end]``: (credit as
+    written, photographer, agency), or None ("... Rabu (3/12/2026). (KOMPAS.com/ADI WIBOWO)")."""
+    rules = _rules()
+    return _credit(text, start, end, rules.credit_inline, rules, inline=True)
+
+
 def _add_names(target: list[Name], names: list[Name]) -> None:
     seen = {t.text.casefold() for t in target}
     for n in names:
