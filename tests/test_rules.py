@@ -1273,3 +1273,38 @@ def test_an_english_title_written_after_its_organisation_or_place_holds_it(blank
     doc = blank(text)
     doc.ents = char_spans(doc, *found)
     assert roles(EntityRules(blank)(doc)) == [(title, "Rudi Hartono", owner)]
+
+
+@pytest.mark.parametrize("text, found, want", [
+    # the name right after "juru bicara" is the principal's; the name beside it holds the role
+    ("Rina Kartika, juru bicara Budi Santoso, mewakili keluarga.",
+     [("Rina Kartika", "PER"), ("Budi Santoso", "PER")], [("juru bicara Budi Santoso", "Rina Kartika")]),
+    ("Juru bicara Bupati Budi Santoso, Rina Kartika, mengatakan beliau sehat.",
+     [("Budi Santoso", "PER"), ("Rina Kartika", "PER")],
+     [("Bupati", "Budi Santoso"), ("Juru bicara Bupati Budi Santoso", "Rina Kartika")]),
+    ("Kuasa hukum Budi Santoso, Andi Wijaya, mengatakan kliennya kooperatif.",
+     [("Budi Santoso", "PER"), ("Andi Wijaya", "PER")], [("Kuasa hukum Budi Santoso", "Andi Wijaya")]),
+    # with no name beside it, the name after the title holds it
+    ("Juru Bicara Bupati Rina Kartika mengatakan bupati sehat.", [("Rina Kartika", "PER")],
+     [("Juru Bicara Bupati", "Rina Kartika")]),
+])
+def test_a_role_held_for_someone_goes_to_the_name_beside_it(blank, text, found, want):
+    doc = blank(text)
+    doc.ents = char_spans(doc, *found)
+    assert sorted(r[:2] for r in roles(EntityRules(blank)(doc))) == sorted(want)
+
+
+def test_an_english_spokesperson_for_someone_is_the_name_in_apposition(blank):
+    doc = spacy.blank("en")("Rina Kartika, spokesperson for Governor Budi Santoso, said he was stable.")
+    doc.ents = char_spans(doc, ("Rina Kartika", "PER"), ("Budi Santoso", "PER"))
+    assert sorted(r[:2] for r in roles(EntityRules(blank)(doc))) == [
+        ("Governor", "Budi Santoso"), ("spokesperson for Governor Budi Santoso", "Rina Kartika")]
+
+
+@pytest.mark.parametrize("text", [
+    "Nantinya, kuasa hukum yang memediasi semua keterangan keluarga.",
+    "Sebenarnya, juru bicara yang ditunjuk belum bekerja.",
+])
+def test_an_adverb_before_a_comma_and_a_title_is_no_person(blank, text):
+    out = EntityRules(blank)(blank(text))
+    assert ents(out) == [] and roles(out) == []

@@ -144,7 +144,7 @@ def load_lexicon() -> Lexicon:
                    english_calendar=english_calendar)
 
 
-ROLE_KINDS = frozenset({"role", "role_place", "role_local", "role_field"})
+ROLE_KINDS = frozenset({"role", "role_place", "role_local", "role_field", "role_for"})
 RANK_SERVICES = frozenset({"pol", "polri", "tni", "purn"})  # "Kombes Pol", "Letjen TNI (Purn)"
 ROMAN_NUMERAL = re.compile(r"[IVXL]+")
 HEAD_KINDS = ROLE_KINDS | {"modifier"}
@@ -783,7 +783,7 @@ class _Run:
         if head is not None and hint is None and (appos := self.name_in_apposition(n_start, n_end, existing)):
             # "Direktur [TaniJaya], Sariman, menyatakan": the word after the title names the office
             # (a company, a town, an airport); the name between the commas is the person's
-            if existing is not None:
+            if existing is not None and role_kind != "role_for":  # (after "juru bicara" a name is the principal's)
                 self.ents.remove(existing)
             if role_kind in ("role_place", "role_local"):
                 place = self.ents.add(n_start, n_end, "LOC")  # "Kepala Dusun [Ngablak], ..."
@@ -1602,10 +1602,11 @@ class _Run:
         doc = self.doc
         while title_end > title_start and doc[title_end - 1].text in (",", ".", "/"):
             title_end -= 1
-        # "envoy of" before "the Arab League": a joining word does not end a role
-        while title_end - 1 > title_start and doc[title_end - 1].is_lower and \
-                self.lex.titles.get((doc[title_end - 1].text,)) == "part":
-            title_end -= 1
+        # "envoy of" before "the Arab League": a joining word does not end a role (but "bicara"
+        # ends "juru bicara")
+        while title_end - 1 > title_start and doc[title_end - 1].is_lower and (
+                doc[title_end - 1].text in NAME_BREAKERS or self.kind(doc[title_end - 1].text) == "function"):
+            title_end -= 1  # (nor does "yang": "kuasa hukum yang ...")
         owner = self.ents.at(title_start - 1) if title_start > 0 else None
         if (doc.lang_ == "en" and not of_spans and owner is not None and owner.end == title_start
                 and owner.label_ in ("ORG", "LOC")):
@@ -1613,10 +1614,51 @@ class _Run:
             title_start, of_spans = owner.start, [owner]
         self.pending.append((title_start, title_end, person, list(of_spans)))
 
+    def held_for(self, title_start: int, title_end: int, person: Span, of_spans: list[Span]
+                 ) -> list[tuple[int, int, Span, list[Span]]]:
+        """A role held for someone ("juru bicara", "spokesperson") names its principal right after
+        it when another name stands beside it in apposition: "Rina, juru bicara Budi Santoso," and
+        "Juru bicara Presiden Budi Santoso, Rina," are Rina's roles (the principal's name is part
+        of the title), and a title between ("Presiden") is the principal's. Without such a name,
+        the name after the title holds it ("Juru Bicara Presiden Rina Wati mengatakan")."""
+        doc = self.doc
+        k = title_start
+        while (m := self.lex.match_title(doc, k, frozenset({"modifier"}))) is not None:
+            k = m[0]
+        head = self.lex.match_title(doc, k, frozenset({"role_for"}))
+        as_read = [(title_start, title_end, person, of_spans)]
+        if head is None or of_spans:
+            return as_read
+        inside = next((x for x in (self.ents.at(j) for j in range(head[0], title_end))
+                       if x is not None and x.label_ == "PER" and x.end <= title_end), None)
+        if inside is not None:  # "Juru bicara Bupati [Budi Santoso], Rina": the title holds the principal
+            principal, roles = inside, as_read
+        elif person.start == title_end:
+            after = self.ents.at(person.end + 1) if person.end + 1 < len(doc) else None
+            comma = self.apposition_comma(title_start)
+            before = self.ents.at(comma - 1) if comma is not None else None
+            if after is not None and doc[person.end].text == "," and after.label_ == "PER" \
+                    and after.start == person.end + 1:
+                holder = after
+            elif before is not None and before.label_ == "PER" and before.end == comma:
+                holder = before
+            else:
+                return as_read
+            principal, roles = person, [(title_start, person.end, holder, [])]
+        else:
+            return as_read
+        inner = head[0]
+        while inner < principal.start and doc[inner].text.casefold() in NAME_BREAKERS:
+            inner += 1  # "spokesperson for [Governor]"
+        if inner < principal.start and self.lex.match_title(doc, inner, ROLE_KINDS):
+            roles.append((inner, principal.start, principal, []))
+        return roles
+
     def finish_roles(self) -> None:
         """Turns the roles seen into character offsets, against the spans as they finally stand."""
         doc = self.doc
-        for title_start, title_end, person, of_spans in self.pending:
+        pending = [role for args in self.pending for role in self.held_for(*args)]
+        for title_start, title_end, person, of_spans in pending:
             found = self.ents.at(person.start)
             if found is None or found.label_ != "PER":
                 # a later pass split an office or place off the front of the name ("Kepala Dinas
