@@ -1301,6 +1301,14 @@ def test_an_english_spokesperson_for_someone_is_the_name_in_apposition(blank):
         ("Governor", "Budi Santoso"), ("spokesperson for Governor Budi Santoso", "Rina Kartika")]
 
 
+def test_a_rank_at_the_end_of_an_organisation_span_goes_to_the_name_after_it(blank):
+    doc = blank("Kepala Polres Sukamaju Kombes Pol Budi Santoso mengatakan dua orang ditangkap.")
+    doc.ents = char_spans(doc, ("Polres Sukamaju Kombes Pol", "ORG"), ("Budi Santoso", "PER"))
+    out = EntityRules(blank)(doc)
+    assert ("Polres Sukamaju", "ORG") in ents(out)
+    assert [r[:2] for r in roles(out)] == [("Kepala Polres Sukamaju", "Budi Santoso")]
+
+
 @pytest.mark.parametrize("text", [
     "Nantinya, kuasa hukum yang memediasi semua keterangan keluarga.",
     "Sebenarnya, juru bicara yang ditunjuk belum bekerja.",

@@ -444,6 +444,8 @@ class _Run:
             end = self.before_open_bracket(start, end)  # "[Center of Law Studies (Celios]) warned"
             while end > start and (self.doc[end - 1].is_space or self.loose_punct(end - 1)):
                 end -= 1
+            if span.label_ != "PER":  # "[Polres Sukamaju Kombes] Budi Santoso": the rank is the name's
+                end = next((k for k in range(start + 1, end) if self.rank_to_end(k, end)), end)
             if span.label_ == "PER":  # "[Budi Santoso SH]", "[Rina Wati, SE, MM]": degrees are no name
                 while end - start > 1 and (DEGREE.fullmatch(self.doc[end - 1].text) or self.loose_punct(end - 1)):
                     end -= 1
@@ -1873,6 +1875,12 @@ class _Run:
                     a += 1
                 if a < b and not (span.label_ == "PER" and all(DEGREE.fullmatch(t.text) for t in doc[a:b])):
                     self.ents.add(a, b, span.label_, made=False)  # ("Rina Wati, SE": the degree is no item)
+
+    def rank_to_end(self, k: int, end: int) -> bool:
+        """Whether a rank starts at token ``k`` and it, with its service words ("Pol", "TNI"),
+        runs to ``end``."""
+        m = self.lex.match_title(self.doc, k, RANK_KINDS)
+        return m is not None and all(t.text.casefold().rstrip(".") in RANK_SERVICES for t in self.doc[m[0]:end])
 
     def before_open_bracket(self, start: int, end: int) -> int:
         """Where a span ends if it opens a bracket it does not close: before that bracket."""
