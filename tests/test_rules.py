@@ -1316,3 +1316,13 @@ def test_a_rank_at_the_end_of_an_organisation_span_goes_to_the_name_after_it(bla
 def test_an_adverb_before_a_comma_and_a_title_is_no_person(blank, text):
     out = EntityRules(blank)(blank(text))
     assert ents(out) == [] and roles(out) == []
+
+
+def test_a_short_headline_opening_the_text_is_read_as_a_headline(blank):
+    doc = blank("Keluarga Minta Doa\n\nMAKASSAR - Rina Kartika mengatakan bupati dirawat sejak Senin.")
+    doc.ents = char_spans(doc, ("Minta Doa", "PER"), ("Rina Kartika", "PER"))
+    assert ents(EntityRules(blank)(doc)) == [("Rina Kartika", "PER")]
+    # the same words further down are a line of the story, not a headline
+    doc = blank("Rina Kartika mengatakan hal itu.\n\nKeluarga Minta Doa")
+    doc.ents = char_spans(doc, ("Rina Kartika", "PER"), ("Minta Doa", "PER"))
+    assert ("Minta Doa", "PER") in ents(EntityRules(blank)(doc))

@@ -317,7 +317,10 @@ class _Run:
             # in a headline the only lowercase words are small function words ("akan", "dengan")
             lower_ok = all(self.kind(w.strip(",.:;!?\"'“”")) == "function" or w in PREPOSITIONS
                            for w in words if not w[0].isupper())
-            self._titlecase[start] = len(words) >= 4 and lower_ok and len(caps) / len(words) >= 0.6
+            # a short line passes when it opens the text with every word capitalised ("Keluarga
+            # Minta Doa"): what a copied page starts with is its headline
+            first = not text[:start].strip() and len(words) >= 3 and len(caps) == len(words)
+            self._titlecase[start] = first or (len(words) >= 4 and lower_ok and len(caps) / len(words) >= 0.6)
         return self._titlecase[start]
 
     def joins(self, k: int) -> bool:
