@@ -319,7 +319,9 @@ class _Run:
                            for w in words if not w[0].isupper())
             # a short line passes when it opens the text with every word capitalised ("Keluarga
             # Minta Doa"): what a copied page starts with is its headline
-            first = not text[:start].strip() and len(words) >= 3 and len(caps) == len(words)
+            # (not a byline: "Penulis: Rahmat Hidayat", "Oleh Rahmat Hidayat")
+            first = (not text[:start].strip() and len(words) >= 3 and len(caps) == len(words)
+                     and ":" not in text[start:end] and self.kind(words[0]) not in ("junk", "function"))
             self._titlecase[start] = first or (len(words) >= 4 and lower_ok and len(caps) / len(words) >= 0.6)
         return self._titlecase[start]
 
