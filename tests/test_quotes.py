@@ -368,3 +368,25 @@ def test_a_pronouns_antecedent_is_a_person_not_an_organisation_that_spoke():
     mentions = [(per, per + len("Rina Kartika"), "PER"), (org, org + len("Pemerintah Kota Bogor"), "ORG")]
     [r] = [r for r in find_quotes(text, (), mentions) if r.mode == "direct"]
     assert r.speaker_text == "Rina Kartika"
+
+
+def _mention(text: str, name: str, label: str) -> tuple[int, int, str]:
+    at = text.index(name)
+    return at, at + len(name), label
+
+
+def test_a_speakers_description_between_commas_after_according_to_is_no_statement():
+    text = ("According to Rudi Hartono, director of the Pacific Reef Monitoring Initiative, "
+            "the deal signals closer coordination among fishing states.")
+    mentions = [_mention(text, "Rudi Hartono", "PER"), _mention(text, "Pacific Reef Monitoring Initiative", "ORG")]
+    [r] = find_quotes(text, (), mentions)
+    assert (r.text, r.speaker_text) == ("the deal signals closer coordination among fishing states", "Rudi Hartono")
+
+
+def test_the_agency_in_a_dateline_is_never_the_speaker():
+    text = ("MANILA, Dec 4 (Reuters) - The two countries agreed to expand joint patrols, officials said, "
+            "as pressure grows in the disputed waters.")
+    dateline_end = text.index("The two")
+    mentions = [_mention(text, "MANILA", "LOC"), _mention(text, "Reuters", "ORG")]
+    records = find_quotes(text, (), mentions, dateline_end=dateline_end)
+    assert not [r for r in records if r.speaker_text == "Reuters"]

@@ -119,7 +119,8 @@ def load_lexicon() -> Lexicon:
 def _english_titles() -> frozenset[str]:
     """The words of English role, rank and honorific phrases ("Foreign", "Minister", "Gen.")."""
     sections = read_sections("titles_en.txt", casefold=False)
-    return frozenset(w for phrase, kind in sections.items() if kind in ("role", "rank", "honorific") for w in phrase)
+    kinds = ("role", "role_for", "rank", "honorific")
+    return frozenset(w for phrase, kind in sections.items() if kind in kinds for w in phrase)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -470,6 +471,13 @@ class _Finder:
         lead = self.text[floor:start].rstrip()
         return not lead or lead.endswith(",")
 
+    def _describes(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` is a description of the speaker between commas: it opens
+        with a title word ("director of ...", "Kepala Dinas ...") and holds no verb of saying."""
+        words = _words(self.text, start, end)
+        return bool(words) and (words[0][2] in self.lex.titles or words[0][2].capitalize() in self.lex.titles) \
+            and not any(self.is_verb(w) for _, _, w in words)
+
     def _all_titles(self, start: int, end: int) -> bool:
         return all(w in self.lex.titles for _, _, w in _words(self.text, start, end))
 
@@ -488,7 +496,8 @@ class _Finder:
             return (ante[0], ante[1], "pronoun") if ante else (w0, w1, "pronoun")
         if len(words) >= 2 and words[-2][2].casefold() == "yang":
             return None
-        cands = self.mentions_in(start, end, ("PER", "ORG"))
+        # the agency in a dateline ("MANILA, Dec 4 (Reuters) - ") is the publisher, never the subject
+        cands = self.mentions_in(max(start, self.dateline_end or 0), end, ("PER", "ORG"))
         people = [m for m in cands if m[2] == "PER"] or self.guessed_people(start, end)
         # "Rachel Kim, an analyst at X, said": the name before the apposition is the subject
         for m in people:
@@ -703,6 +712,8 @@ class _Finder:
                     inner = self.mentions_in(cut + 1, nxt, ("PER",))
                     if inner and not text[cut + 1:inner[0][0]].strip() and not text[inner[-1][1]:nxt].strip():
                         spk, stmt_from = (inner[0][0], inner[-1][1], "name"), nxt + 1
+                elif nxt != -1 and spk is not None and spk[2] == "name" and self._describes(cut + 1, nxt):
+                    stmt_from = nxt + 1  # "According to X, director of Y, the deal ...": the title is no statement
                 if spk:
                     a, b = _trim(text, stmt_from, body_end)
                     if j > 0 and b - a < 10:  # "..., menurut X." at the end
