@@ -165,7 +165,7 @@ def _people_and_roles(text: str) -> dict[str, tuple[str, tuple[str, ...]]]:
         ('"We will run more trains," said Arif Nugroho, the company\'s president director.',
          "Arif Nugroho", "Person", ("president director",)),
         ("Laila Haddad, an envoy of the Arab League, said the talks were useful.",
-         "Laila Haddad", "Person", ("envoy",)),
+         "Laila Haddad", "Person", ("envoy of the Arab League",)),
         ("The Prosperous Justice Party rejected the bill.", "Prosperous Justice Party", "Organization", ()),
     ],
 )

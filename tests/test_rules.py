@@ -1326,3 +1326,54 @@ def test_a_short_headline_opening_the_text_is_read_as_a_headline(blank):
     doc = blank("Rina Kartika mengatakan hal itu.\n\nKeluarga Minta Doa")
     doc.ents = char_spans(doc, ("Rina Kartika", "PER"), ("Minta Doa", "PER"))
     assert ("Minta Doa", "PER") in ents(EntityRules(blank)(doc))
+
+
+@pytest.fixture(scope="module")
+def english():
+    return spacy.blank("en")
+
+
+def test_an_english_month_abbreviation_is_no_name(english):
+    doc = english("MANILA, Dec 4 - The talks ended.")
+    doc.ents = char_spans(doc, ("Dec", "PER"))
+    assert ents(EntityRules(english)(doc)) == []
+
+
+def test_a_compass_word_alone_is_no_place(english):
+    doc = english("Ships sailed into the South China Sea on Monday.")
+    doc.ents = char_spans(doc, ("South", "LOC"), ("China", "LOC"))
+    assert ents(EntityRules(english)(doc)) == [("China", "LOC")]
+
+
+@pytest.mark.parametrize("text, found, want", [
+    # an English name goes on past "and"/"of", also over a recognizer's piece of it
+    ("Direktur Eksekutif Centre for Rural and Coastal Studies (CRCS) Rudi Hartono menilai hal itu.",
+     [("Coastal Studies", "ORG"), ("Rudi Hartono", "PER")],
+     [("Centre for Rural and Coastal Studies", "ORG"), ("CRCS", "ORG"), ("Rudi Hartono", "PER")]),
+    ("Direktur Institute for Research of Energy and Mining (IREM) Rudi Hartono menilai hal itu.",
+     [("Rudi Hartono", "PER")],
+     [("Institute for Research of Energy and Mining", "ORG"), ("IREM", "ORG"), ("Rudi Hartono", "PER")]),
+    # a head-final organisation takes a place before it, never title words
+    ("Data from the Pacific Reef Monitoring Initiative showed the loss.", [("Pacific", "LOC")],
+     [("Pacific Reef Monitoring Initiative", "ORG")]),
+    ("Menurut Direktur Eksekutif Center, angka itu naik.", [], []),
+])
+def test_english_organisation_names(blank, text, found, want):
+    doc = blank(text)
+    doc.ents = char_spans(doc, *found)
+    assert ents(EntityRules(blank)(doc)) == want
+
+
+def test_an_english_title_names_its_organisation_with_of_the(english):
+    doc = english("Budi Santoso, head of the Jakarta Fire Department, said the blaze was out.")
+    doc.ents = char_spans(doc, ("Budi Santoso", "PER"), ("Jakarta", "LOC"))
+    out = EntityRules(english)(doc)
+    assert roles(out) == [("head of the Jakarta Fire Department", "Budi Santoso", "Jakarta Fire Department")]
+
+
+def test_a_name_after_an_expert_organisations_abbreviation_is_the_experts(blank):
+    doc = blank("Pengamat pajak Budi Santoso Tax Center (BSTC) Hartono berpendapat, isu utama belum terjawab.")
+    doc.ents = char_spans(doc, ("Budi Santoso Tax Center", "PER"))
+    out = EntityRules(blank)(doc)
+    assert ents(out) == [("Budi Santoso Tax Center", "ORG"), ("BSTC", "ORG"), ("Hartono", "PER")]
+    assert [r[:2] for r in roles(out)] == [("Pengamat pajak Budi Santoso Tax Center (BSTC)", "Hartono")]

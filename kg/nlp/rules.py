@@ -32,12 +32,16 @@ from kg.nlp.wordlists import (AFFIXED_NOUN, AFFIXED_WORD, VERB_FORM, read_kinds,
 
 MAX_NAME_TOKENS = 5
 DIRECTIONS = frozenset({"utara", "selatan", "barat", "timur", "tengah", "pusat", "raya", "laut", "daya"})
+COMPASS_WORDS = DIRECTIONS | {"north", "south", "east", "west", "central", "northern", "southern", "eastern",
+                              "western", "upper", "lower"}
 CONNECTORS = frozenset({"dan", "untuk", "bidang", "/", "&", "-", "of", "for", "and", "urusan"})
 # lower-case words inside personal names ("Mohammed bin Salman", "Ursula von der Leyen")
 NAME_PARTICLES = frozenset({"bin", "binti", "ibn", "van", "von", "der", "den", "de", "da", "del", "della",
                             "du", "le", "la", "al", "el", "dos", "das"})
 # words that go on with an organisation's name, never with a person's ("Institute for Development of Trade ...")
 NAME_BREAKERS = frozenset({"of", "for", "untuk", "bidang", "urusan", "&"})
+# lower-case words inside an English organisation's name: "Centre for Rural and Coastal Studies"
+ENGLISH_JOINERS = frozenset({"and", "of", "&"})
 PREPOSITIONS = frozenset({"di", "ke", "dari", "pada", "dengan", "oleh", "bagi", "untuk", "dalam", "antara"})
 # separators and quote marks that never start or end a name (brackets may: "PT Pertamina (Persero)")
 EDGE_PUNCT = frozenset({",", ";", ":", ".", '"', "“", "”", "‘", "’", "'", "–", "—", "-"})
@@ -332,7 +336,11 @@ class _Run:
         tok = doc[k]
         if not self.cap(tok) or self.lex.match_cue(doc, k, self.lex.any_cues):
             return False
-        return self.common(tok) or self.acronym(tok)
+        # an English name goes on past its "and"/"of" ("Centre for Rural and Coastal Studies")
+        owner = self.ents.at(k)
+        english = k > 0 and doc[k - 1].text in ENGLISH_JOINERS and tok.is_alpha and (
+            owner is None or (owner.start == k and owner.label_ != "PER" and not owner.kb_id_))
+        return self.common(tok) or self.acronym(tok) or english
 
     def line_of(self, i: int) -> str:
         """The line of text token ``i`` stands in."""
@@ -475,9 +483,9 @@ class _Run:
                 # sentence, never written as a name elsewhere, is no person
                 self.ents.remove(span)
                 continue
-            if len(toks) == 1 and (kinds[0] == "common"
+            if len(toks) == 1 and (kinds[0] == "common" or toks[0].text.casefold() in COMPASS_WORDS
                                    or self.lex.match_cue(self.doc, span.start, self.lex.place_cues) == span.end):
-                self.ents.remove(span)  # "Badan", "Jalan": a cue word alone names nothing
+                self.ents.remove(span)  # "Badan", "Jalan", "[South] China Sea": a cue or compass word alone names nothing
                 continue
             if len(toks) == 1 and self.sent_start(span.start) and toks[0].text.casefold() in self.lower_words:
                 # "Berkebun membuat ...": a word the article also writes in lower case, opening
@@ -1065,6 +1073,11 @@ class _Run:
                     and (j > first or tok.text.casefold() in ("bidang", "urusan"))):
                 j += 1  # "Menteri Koordinator bidang Perekonomian"; never "Presiden dan ..."
                 continue
+            body = self.english_body_after(j) if doc.lang_ == "en" else None
+            if body is not None:  # "director of the Pacific Reef Monitoring Initiative"
+                of_spans.append(body)
+                j = body.end
+                continue
             if tok.text == "dari" and j + 1 < len(doc) and (
                     self.lex.match_cue(doc, j + 1, self.lex.org_cues)
                     or (self.ents.at(j + 1) is not None and self.ents.at(j + 1).label_ == "ORG")):
@@ -1103,6 +1116,28 @@ class _Run:
         elif limit is None:
             j = self.organisation_in_title(j, of_spans)
         return j, of_spans
+
+    def english_body_after(self, j: int) -> Span | None:
+        """The organisation an English title names with "of the" / "at the" at token ``j``: an
+        organisation span, or capitalised words (a place among them) that end in an
+        organisation's kind ("head of the Jakarta Fire Department"). None if there is none."""
+        doc = self.doc
+        if not (doc[j].text in ("of", "at", "for") and j + 2 < len(doc) and doc[j + 1].text == "the"):
+            return None
+        owner = self.ents.at(j + 2)
+        if owner is not None and owner.label_ == "ORG" and owner.start == j + 2:
+            return owner
+        k = j + 2
+        while k < len(doc) and self.cap(doc[k]) and doc[k].is_alpha and (
+                self.ents.at(k) is None or self.ents.at(k).label_ == "LOC"):
+            k += 1
+        if k - (j + 2) < 2 or doc[k - 1].text not in self.lex.org_heads:
+            return None
+        for x in {id(x): x for x in (self.ents.at(i) for i in range(j + 2, k)) if x is not None}.values():
+            if x.start < j + 2 or x.end > k:
+                return None
+            self.ents.remove(x)
+        return self.ents.add(j + 2, k, "ORG")
 
     def join_name_after_rank(self, j: int) -> None:
         """"Irjen RD [Teguh Prakoso] [Simatupang]": after a rank, the free name words and the
@@ -1291,6 +1326,9 @@ class _Run:
             namesake = self.namesake_rank(j) if j == cue_end else None
             if namesake is not None and self.ents.at(namesake) is None:
                 j = orgish = namesake  # "Universitas Jenderal Achmad Yani": the rank is the namesake's
+                continue
+            if j > cue_end and doc[j - 1].text in ENGLISH_JOINERS and self.cap(tok) and tok.is_alpha:
+                j = orgish = j + 1  # "Institute for Research of [Energy] and [Mining]"
                 continue
             if self.lex.match_title(doc, j, PREFIX_KINDS | ROLE_KINDS) and not self.common(tok):
                 if self.lex.match_title(doc, j, PREFIX_KINDS):
@@ -1744,17 +1782,28 @@ class _Run:
 
     def head_final_organisations(self) -> None:
         """Organisations whose name ends with its kind, as English writes them: "Gadjah Mada
-        University", "Democratic Party". Only free capitalised words before the head join it."""
+        University", "Democratic Party". Only free capitalised words before the head join it,
+        and a place right before them ("[Pacific] Reef Monitoring Initiative")."""
         doc = self.doc
         for i, tok in enumerate(doc):
             if tok.text not in self.lex.org_heads or self.ents.at(i) is not None or self.titlecase_line(i):
                 continue
             k = i
             while k > 0 and self.ents.at(k - 1) is None and self.cap(doc[k - 1]) and doc[k - 1].text.isalpha() \
-                    and self.kind(doc[k - 1].text) not in ("month", "day", "junk", "function"):
+                    and self.kind(doc[k - 1].text) not in ("month", "day", "junk", "function") \
+                    and not self.title_word_at(k - 1):  # "Direktur Eksekutif [Center]" is no name
                 k -= 1
             if k < i:
+                place = self.ents.at(k - 1) if k > 0 else None
+                if place is not None and place.label_ == "LOC" and place.end == k:
+                    self.ents.remove(place)
+                    k = place.start
                 self.ents.add(k, i + 1, "ORG")
+
+    def title_word_at(self, k: int) -> bool:
+        """Whether token ``k`` is a word of a title phrase that covers it."""
+        return any((m := self.lex.match_title(self.doc, a, HEAD_KINDS | PREFIX_KINDS | {"part"})) is not None
+                   and m[0] > k for a in range(max(0, k - 3), k + 1))
 
     def listed_fields(self) -> None:
         """An organisation named for a comma list of fields is one organisation: "Badan
@@ -1982,12 +2031,21 @@ class _Run:
         """Whether the capitalised run that token ``start`` stands in begins with a role title."""
         k = start
         while k > 0 and start - k < 12:
-            if self.after_role(k):
+            if self.after_role(k) or self.after_expert_field(k):
                 return True
             prev = self.doc[k - 1]
             if not (self.cap(prev) or prev.text in ("(", ")") or prev.text.casefold() in CONNECTORS):
                 return False
             k -= 1
+        return False
+
+    def after_expert_field(self, k: int) -> bool:
+        """Whether an expert's role and its field in lower case end right before token ``k``
+        ("Pengamat pajak [Budi Santoso Tax Center]")."""
+        for b in range(k - 1, max(-1, k - 5), -1):
+            m = self.lex.match_title(self.doc, b, frozenset({"role_field"}))
+            if m is not None and m[0] < k and self.field_words(m[0], None) == k:
+                return True
         return False
 
     def bracketed_names(self) -> None:
