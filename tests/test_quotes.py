@@ -390,3 +390,21 @@ def test_the_agency_in_a_dateline_is_never_the_speaker():
     mentions = [_mention(text, "MANILA", "LOC"), _mention(text, "Reuters", "ORG")]
     records = find_quotes(text, (), mentions, dateline_end=dateline_end)
     assert not [r for r in records if r.speaker_text == "Reuters"]
+
+
+def test_a_person_who_refuses_to_comment_is_the_subject_a_pronoun_points_back_to():
+    text = ("Juru bicara KPK Rina Kartika mengatakan pemeriksaan berjalan lancar.\n\n"
+            "Usai diperiksa, Heru Wibowo enggan berkomentar banyak. Ia hanya menyebut dirinya "
+            "menghormati proses hukum.")
+    mentions = [_mention(text, "Rina Kartika", "PER"), _mention(text, "Heru Wibowo", "PER")]
+    said = {r.text: r.speaker_text for r in find_quotes(text, (), mentions)}
+    assert said["dirinya menghormati proses hukum"] == "Heru Wibowo"
+
+
+def test_a_noun_phrase_opening_a_sentence_is_no_acting_subject():
+    text = ("Kepala Unit Taman Kota Budi Hartono menjelaskan, taman akan dibuka pekan depan.\n\n"
+            "Pembukaan Tamansari tetap mengacu pada hasil evaluasi pembatasan sosial.\n\n"
+            "”Kalau kasus naik, pembukaan bisa ditunda,” ujarnya.")
+    mentions = [_mention(text, "Budi Hartono", "PER")]
+    [direct] = [r for r in find_quotes(text, (), mentions) if r.mode == "direct"]
+    assert direct.speaker_text == "Budi Hartono"

@@ -363,16 +363,21 @@ class _Finder:
         """The person opening a sentence, titles aside, followed by an active verb, not a passive one."""
         opening = []
         for m in people:
-            lead = _TITLE_RUN_END.sub("", self.text[start:m[0]]).strip()
+            raw = self.text[start:m[0]]
+            lead = _TITLE_RUN_END.sub("", raw).strip()
             if lead and not lead.endswith(","):  # "Dalam rapat itu, X meminta ...": still the subject
                 break
+            run = _words(raw, len(_TITLE_RUN_END.sub("", raw)), len(raw))
+            if run and not self._title_word(run[0][2]):
+                break  # "Pembukaan Monas tetap ...": a noun phrase, not a title, opens the sentence
             opening.append(m)
         # "Bupati X, Nama, meminta": the name right before the verb first, then across an apposition
         for skip in (r"[\s,]*", r"(?:\s*,[^,]{0,80},)?\s*"):
             for m in opening:
                 after = re.compile(skip).match(self.text, m[1], end).end()
                 words = _words(self.text, after, end)
-                while words and words[0][2].casefold() in self.lex.adverbs:
+                # "Heru enggan berkomentar", "Ia tidak hadir": a modal or a negation goes on with the subject
+                while words and (words[0][2].casefold() in self.lex.adverbs or words[0][2] in _PREDICATE_LEADS):
                     words = words[1:]
                 if words:
                     w = words[0][2]
@@ -477,6 +482,10 @@ class _Finder:
         words = _words(self.text, start, end)
         return bool(words) and (words[0][2] in self.lex.titles or words[0][2].capitalize() in self.lex.titles) \
             and not any(self.is_verb(w) for _, _, w in words)
+
+    def _title_word(self, word: str) -> bool:
+        """A word of a title, in any case, also as the last part of a compound ("Co-Founder")."""
+        return any(w in self.lex.titles or w.capitalize() in self.lex.titles for w in (word, word.split("-")[-1]))
 
     def _all_titles(self, start: int, end: int) -> bool:
         return all(w in self.lex.titles for _, _, w in _words(self.text, start, end))
@@ -841,6 +850,10 @@ class _Finder:
 # ", an analyst at Jakarta Capital," between a name and its verb
 _APPOSITION = re.compile(r"\s*,[^,]{1,80},\s*")
 # a comma, then at most five words without punctuation, up to the speaker's name
+# words between a sentence's subject and its verb that are no adverbs of saying (a negated or
+# wished-for verb is no statement, so they stay out of the adverbs list): only the subject is read
+_PREDICATE_LEADS = frozenset({"enggan", "tidak", "tak", "belum", "masih", "akan", "tetap", "langsung",
+                              "segera", "mau", "ingin", "bisa", "dapat", "harus", "sedang", "tengah", "terus"})
 _TRAILING_DESCRIPTION = re.compile(r",(?:\s+[\w.'’-]+){0,5}\s*$")
 
 
