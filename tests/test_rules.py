@@ -1377,3 +1377,8 @@ def test_a_name_after_an_expert_organisations_abbreviation_is_the_experts(blank)
     out = EntityRules(blank)(doc)
     assert ents(out) == [("Budi Santoso Tax Center", "ORG"), ("BSTC", "ORG"), ("Hartono", "PER")]
     assert [r[:2] for r in roles(out)] == [("Pengamat pajak Budi Santoso Tax Center (BSTC)", "Hartono")]
+
+
+def test_a_currency_after_a_cue_word_makes_no_place(blank):
+    doc = blank("KPK Periksa Bupati Sukamaju Terkait Proyek Jalan Rp 120 Miliar\n\nJAKARTA - KPK memeriksa bupati.")
+    assert not [e for e in ents(EntityRules(blank)(doc)) if "Rp" in e[0]]
