@@ -889,13 +889,6 @@ def test_an_english_day_word_in_an_indonesian_name_is_part_of_the_name(nlp):
     assert [r[:2] for r in roles(doc)] == [("Anggota KPU Jawa Barat", "Sunday Mandagi")]
 
 
-def test_an_english_day_word_in_english_text_is_still_a_day():
-    english = spacy.blank("en")
-    doc = english("Sunday was quiet in the capital.")
-    doc.ents = spans_at(doc, ("Sunday", "PER"))
-    assert ents(EntityRules(english)(doc)) == []
-
-
 def test_after_a_rank_the_pieces_a_recognizer_split_up_to_a_person_are_one_name(blank):
     doc = blank("Kepala Polda Sulut Irjen RD Teguh Prakoso Simatupang meminta semua pihak tenang.")
     doc.ents = spans_at(doc, ("Teguh Prakoso", "LOC"), ("Simatupang", "PER"))
@@ -1116,6 +1109,13 @@ def char_spans(doc: Doc, *phrases: tuple[str, str]) -> list[Span]:
     return out
 
 
+def run_rules(nlp, text: str, *found: tuple[str, str]) -> Doc:
+    """The rules applied to ``text`` after a recognizer found the (text, label) spans ``found``."""
+    doc = nlp(text)
+    doc.ents = char_spans(doc, *found)
+    return EntityRules(nlp)(doc)
+
+
 @pytest.mark.parametrize("text, found, want", [
     # the recognizer stopped at the first comma and took the last field for a person
     ("Badan Meteorologi, Klimatologi, dan Geofisika (BMKG) memperkirakan hujan lebat turun sore ini.",
@@ -1137,9 +1137,7 @@ def char_spans(doc: Doc, *phrases: tuple[str, str]) -> list[Span]:
      [("Mahkamah Agung", "ORG")], [("Mahkamah Agung", "ORG")]),
 ])
 def test_an_organisation_named_for_a_comma_list_of_fields_is_one_organisation(blank, text, found, want):
-    doc = blank(text)
-    doc.ents = char_spans(doc, *found)
-    assert ents(EntityRules(blank)(doc)) == want
+    assert ents(run_rules(blank, text, *found)) == want
 
 
 @pytest.mark.parametrize("text, found, want", [
@@ -1154,9 +1152,7 @@ def test_an_organisation_named_for_a_comma_list_of_fields_is_one_organisation(bl
      [("Forum Kepala Desa se-Jawa", "ORG")]),
 ])
 def test_a_recognizers_span_loses_the_punctuation_at_its_edges(blank, text, found, want):
-    doc = blank(text)
-    doc.ents = char_spans(doc, *found)
-    assert ents(EntityRules(blank)(doc)) == want
+    assert ents(run_rules(blank, text, *found)) == want
 
 
 def test_a_recognizers_span_ends_at_a_line_break(blank):
@@ -1203,9 +1199,7 @@ def test_a_name_the_article_gives_elsewhere_opens_a_sentence_before_a_reporting_
      [("Budi Santoso", "PER")]),
 ])
 def test_a_free_name_word_after_a_persons_span_ends_the_name(blank, text, found, want):
-    doc = blank(text)
-    doc.ents = char_spans(doc, *found)
-    assert [e for e in ents(EntityRules(blank)(doc)) if e[1] != "ORG"] == want
+    assert [e for e in ents(run_rules(blank, text, *found)) if e[1] != "ORG"] == want
 
 
 @pytest.mark.parametrize("text, found, want", [
@@ -1232,9 +1226,7 @@ def test_degrees_after_a_name_are_no_part_of_it(blank, text, found, want):
      [("PT Semen Gresik (Persero)", "ORG")]),
 ])
 def test_a_span_that_opens_a_bracket_it_does_not_close_ends_before_it(blank, text, found, want):
-    doc = blank(text)
-    doc.ents = char_spans(doc, *found)
-    assert [e for e in ents(EntityRules(blank)(doc)) if "Ambon" not in e[0]] == want
+    assert [e for e in ents(run_rules(blank, text, *found)) if "Ambon" not in e[0]] == want
 
 
 def test_a_recognizers_one_word_guess_after_a_persons_span_ends_the_name(blank):
@@ -1289,9 +1281,7 @@ def test_an_english_title_written_after_its_organisation_or_place_holds_it(blank
      [("Juru Bicara Bupati", "Rina Kartika")]),
 ])
 def test_a_role_held_for_someone_goes_to_the_name_beside_it(blank, text, found, want):
-    doc = blank(text)
-    doc.ents = char_spans(doc, *found)
-    assert sorted(r[:2] for r in roles(EntityRules(blank)(doc))) == sorted(want)
+    assert sorted(r[:2] for r in roles(run_rules(blank, text, *found))) == sorted(want)
 
 
 def test_an_english_spokesperson_for_someone_is_the_name_in_apposition(blank):
@@ -1333,16 +1323,16 @@ def english():
     return spacy.blank("en")
 
 
-def test_an_english_month_abbreviation_is_no_name(english):
-    doc = english("MANILA, Dec 4 - The talks ended.")
-    doc.ents = char_spans(doc, ("Dec", "PER"))
-    assert ents(EntityRules(english)(doc)) == []
-
-
-def test_a_compass_word_alone_is_no_place(english):
-    doc = english("Ships sailed into the South China Sea on Monday.")
-    doc.ents = char_spans(doc, ("South", "LOC"), ("China", "LOC"))
-    assert ents(EntityRules(english)(doc)) == [("China", "LOC")]
+@pytest.mark.parametrize("text, found, want", [
+    # a day or a month in English text is still a day or a month, also abbreviated
+    ("Sunday was quiet in the capital.", [("Sunday", "PER")], []),
+    ("MANILA, Dec 4 - The talks ended.", [("Dec", "PER")], []),
+    # a compass word alone names no place
+    ("Ships sailed into the South China Sea on Monday.", [("South", "LOC"), ("China", "LOC")],
+     [("China", "LOC")]),
+])
+def test_english_calendar_and_compass_words_are_no_names(english, text, found, want):
+    assert ents(run_rules(english, text, *found)) == want
 
 
 @pytest.mark.parametrize("text, found, want", [
@@ -1359,9 +1349,7 @@ def test_a_compass_word_alone_is_no_place(english):
     ("Menurut Direktur Eksekutif Center, angka itu naik.", [], []),
 ])
 def test_english_organisation_names(blank, text, found, want):
-    doc = blank(text)
-    doc.ents = char_spans(doc, *found)
-    assert ents(EntityRules(blank)(doc)) == want
+    assert ents(run_rules(blank, text, *found)) == want
 
 
 def test_an_english_title_names_its_organisation_with_of_the(english):
