@@ -763,10 +763,6 @@ class _Run:
                 j = field_end
             j, of_spans = self.continue_title(j, lowercase_head, limit=hint,
                                               place_role=role_kind in ("role_place", "role_local"))
-            owner = self.owner_before(i) if lowercase_head and i == title_start else None
-            if owner is not None:  # "National Nutrition Agency (BGN) head Dadang Hermawan"
-                title_start = owner.start
-                of_spans = [owner, *of_spans]
         else:
             of_spans = []
         if head is not None and hint is None:
@@ -1652,10 +1648,10 @@ class _Run:
         while title_end - 1 > title_start and doc[title_end - 1].is_lower and (
                 doc[title_end - 1].text in NAME_BREAKERS or self.kind(doc[title_end - 1].text) == "function"):
             title_end -= 1  # (nor does "yang": "kuasa hukum yang ...")
-        owner = self.ents.at(title_start - 1) if title_start > 0 else None
-        if (doc.lang_ == "en" and not of_spans and owner is not None and owner.end == title_start
-                and owner.label_ in ("ORG", "LOC")):
-            # English puts the organisation or country first: "NATO Secretary General X"
+        owner = self.owner_before(title_start) if doc.lang_ == "en" and not of_spans else None
+        if owner is not None:
+            # English puts the organisation or country first: "NATO Secretary General X", "the
+            # agency (BGN) head X"
             title_start, of_spans = owner.start, [owner]
         self.pending.append((title_start, title_end, person, list(of_spans)))
 
