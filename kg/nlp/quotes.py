@@ -364,12 +364,13 @@ class _Finder:
         opening = []
         for m in people:
             raw = self.text[start:m[0]]
-            lead = _TITLE_RUN_END.sub("", raw).strip()
+            before_titles = _TITLE_RUN_END.sub("", raw)
+            lead = before_titles.strip()
             if lead and not lead.endswith(","):  # "Dalam rapat itu, X meminta ...": still the subject
                 break
-            run = _words(raw, len(_TITLE_RUN_END.sub("", raw)), len(raw))
+            run = _words(raw, len(before_titles), len(raw))
             if run and not self._title_word(run[0][2]):
-                break  # "Pembukaan Monas tetap ...": a noun phrase, not a title, opens the sentence
+                break  # "Pembukaan Tamansari tetap ...": a noun phrase, not a title, opens the sentence
             opening.append(m)
         # "Bupati X, Nama, meminta": the name right before the verb first, then across an apposition
         for skip in (r"[\s,]*", r"(?:\s*,[^,]{0,80},)?\s*"):
@@ -480,8 +481,7 @@ class _Finder:
         """Whether ``text[start:end]`` is a description of the speaker between commas: it opens
         with a title word ("director of ...", "Kepala Dinas ...") and holds no verb of saying."""
         words = _words(self.text, start, end)
-        return bool(words) and (words[0][2] in self.lex.titles or words[0][2].capitalize() in self.lex.titles) \
-            and not any(self.is_verb(w) for _, _, w in words)
+        return bool(words) and self._title_word(words[0][2]) and not any(self.is_verb(w) for _, _, w in words)
 
     def _title_word(self, word: str) -> bool:
         """A word of a title, in any case, also as the last part of a compound ("Co-Founder")."""
