@@ -98,9 +98,14 @@ class Lexicon:
     determiners: frozenset[str] = frozenset()  # casefolded: "the", "a", "an"
     any_cues: frozenset[tuple[str, ...]] = frozenset()  # org_cues and place_cues together
     english_calendar: frozenset[str] = frozenset()  # casefolded English-only days and months: "sunday"
+    # first words of the title and cue phrases: most tokens start none, and are answered at once
+    title_starts: frozenset[str] = frozenset()  # casefolded
+    cue_starts: frozenset[str] = frozenset()  # as written
 
     def match_title(self, doc: Doc, i: int, kinds: frozenset[str]) -> tuple[int, str] | None:
         """Longest title phrase of one of ``kinds`` starting at token ``i``: (end token, kind)."""
+        if doc[i].text.casefold() not in self.title_starts:
+            return None
         for n in range(min(self.max_len, len(doc) - i), 0, -1):
             kind = self.titles.get(tuple(t.text.casefold() for t in doc[i : i + n]))
             if kind is not None and kind != "other":
@@ -110,6 +115,8 @@ class Lexicon:
 
     def match_cue(self, doc: Doc, i: int, cues: frozenset[tuple[str, ...]]) -> int | None:
         """End token of the longest cue phrase starting at token ``i``, else None."""
+        if doc[i].text not in self.cue_starts:
+            return None
         for n in range(min(self.max_len, len(doc) - i), 0, -1):
             if tuple(t.text for t in doc[i : i + n]) in cues:
                 return i + n
@@ -145,7 +152,8 @@ def load_lexicon() -> Lexicon:
     heads = frozenset(row[0].strip() for row in read_table("org_heads_en.txt"))
     determiners = frozenset(row[0].strip().casefold() for row in read_table("determiners_en.txt"))
     return Lexicon(titles, org, place, not_entities, cues, max_len, heads, determiners, any_cues=org | place,
-                   english_calendar=english_calendar)
+                   english_calendar=english_calendar, title_starts=frozenset(phrase[0] for phrase in titles),
+                   cue_starts=frozenset(phrase[0] for phrase in org | place))
 
 
 ROLE_KINDS = frozenset({"role", "role_place", "role_local", "role_field", "role_for"})
@@ -249,6 +257,7 @@ class _Run:
         self._lower: frozenset[str] | None = None
         self._headlines: frozenset[str] | None = None
         self._known: dict[tuple[str, ...], str] | None = None
+        self._lower_phrases: dict[str, bool] = {}
         # words of title heads and fields: "Kota" in "Wali Kota" starts no place
         self.head_tokens: set[int] = set()
 
@@ -1953,7 +1962,10 @@ class _Run:
     def phrase_written_lower(self, span: Span) -> bool:
         """Whether the article also writes the span's words, together, all in lower case."""
         phrase = " ".join(t.text for t in span if not t.is_space).lower()
-        return phrase != span.text and re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", self.text) is not None
+        if phrase not in self._lower_phrases:  # (a page repeats its headline: search the text once)
+            found = re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", self.text)
+            self._lower_phrases[phrase] = found is not None
+        return phrase != span.text and self._lower_phrases[phrase]
 
     @property
     def known_names(self) -> dict[tuple[str, ...], str]:
@@ -1981,7 +1993,8 @@ class _Run:
                 put([t.text for t in s if not t.is_space], s.label_)
         for i, tok in enumerate(doc):
             end = self.lex.match_cue(doc, i, self.lex.place_cues)
-            head = next((m for n in (1, 2) if i >= n and (m := self.lex.match_title(doc, i - n, ROLE_KINDS))), None)
+            head = None if end is None else next(
+                (m for n in (1, 2) if i >= n and (m := self.lex.match_title(doc, i - n, ROLE_KINDS))), None)
             if end is not None and self.cap(tok) and (head is None or head[0] <= i):  # not "Wali Kota"
                 k = end
                 # inside a title the words after the place may be the person's: "Kepala BPBD Kota Bogor Budi"
@@ -2166,8 +2179,9 @@ class _Run:
         organisation or place span other than those in ``ignore``, or after "di", "ke", "dari"
         ("di Wonosari")."""
         word = tok.text
-        for other in self.ents.spans:
-            if all(other is not x for x in ignore) and other.label_ != "PER" and any(t.text == word for t in other):
+        for i in self.positions[word]:  # where the word stands, not every span: this runs per candidate
+            other = self.ents.at(i)
+            if other is not None and other.label_ != "PER" and all(other is not x for x in ignore):
                 return True
         return any(i > 0 and self.doc[i - 1].text.casefold() in ("di", "ke", "dari") for i in self.positions[word])
 
