@@ -1279,9 +1279,16 @@ def test_an_english_title_written_after_its_organisation_or_place_holds_it(engli
      [("Bupati", "Budi Santoso"), ("Juru bicara Bupati Budi Santoso", "Rina Kartika")]),
     ("Kuasa hukum Budi Santoso, Andi Wijaya, mengatakan kliennya kooperatif.",
      [("Budi Santoso", "PER"), ("Andi Wijaya", "PER")], [("Kuasa hukum Budi Santoso", "Andi Wijaya")]),
-    # with no name beside it, the name after the title holds it
+    ("Aziz Wibowo, kuasa hukum LSM Cakra dan Budi Santoso, menyatakan pihaknya menghormati penyidik.",
+     [("Aziz Wibowo", "PER"), ("LSM Cakra", "ORG"), ("Budi Santoso", "PER")],
+     [("kuasa hukum LSM Cakra", "Aziz Wibowo")]),  # and Budi Santoso, the second principal, holds none
+    ("Namun, Aziz Wibowo, anggota tim kuasa hukum Budi, datang pada Selasa.",
+     [("Aziz Wibowo", "PER"), ("Budi", "PER")], [("anggota tim", "Aziz Wibowo"), ("kuasa hukum Budi", "Aziz Wibowo")]),
+    # with no name beside it, the name after a title or an organisation holds it; right after
+    # the role word alone it is the principal's, and no one's role is known
     ("Juru Bicara Bupati Rina Kartika mengatakan bupati sehat.", [("Rina Kartika", "PER")],
      [("Juru Bicara Bupati", "Rina Kartika")]),
+    ("Kuasa hukum Budi Santoso mengatakan kliennya kooperatif.", [("Budi Santoso", "PER")], []),
 ])
 def test_a_role_held_for_someone_goes_to_the_name_beside_it(blank, text, found, want):
     assert sorted(r[:2] for r in roles(run_rules(blank, text, *found))) == sorted(want)

@@ -1666,43 +1666,62 @@ class _Run:
 
     def held_for(self, title_start: int, title_end: int, person: Span, of_spans: list[Span]
                  ) -> list[tuple[int, int, Span, list[Span]]]:
-        """A role held for someone ("juru bicara", "spokesperson") names its principal right after
-        it when another name stands beside it in apposition: "Rina, juru bicara Budi Santoso," and
-        "Juru bicara Presiden Budi Santoso, Rina," are Rina's roles (the principal's name is part
-        of the title), and a title between ("Presiden") is the principal's. Without such a name,
-        the name after the title holds it ("Juru Bicara Presiden Rina Wati mengatakan")."""
+        """A role held for someone ("juru bicara", "kuasa hukum", "spokesperson") names its
+        principal, not its holder, in the name right after it:
+
+        * "Rina, juru bicara Budi Santoso," and "Juru bicara Presiden Budi Santoso, Rina," are
+          Rina's roles (the principal's name is part of the title), and a title between
+          ("Presiden") is the principal's. So is "Rina, kuasa hukum LSM X dan Budi Santoso,".
+        * With no name in apposition, a name right after the role word alone is the principal's
+          and no one's role is known ("kuasa hukum Budi Santoso mengatakan"); after a title or an
+          organisation it holds the role ("Juru Bicara Presiden Rina Wati", "Juru Bicara KPK X").
+        """
         doc = self.doc
         k = title_start
         while (m := self.lex.match_title(doc, k, frozenset({"modifier"}))) is not None:
             k = m[0]
         head = self.lex.match_title(doc, k, frozenset({"role_for"}))
         as_read = [(title_start, title_end, person, of_spans)]
-        if head is None or of_spans:
+        if head is None:
             return as_read
         inside = next((x for x in (self.ents.at(j) for j in range(head[0], title_end))
                        if x is not None and x.label_ == "PER" and x.end <= title_end), None)
         if inside is not None:  # "Juru bicara Bupati [Budi Santoso], Rina": the title holds the principal
             principal, roles = inside, as_read
-        elif person.start == title_end:
-            after = self.ents.at(person.end + 1) if person.end + 1 < len(doc) else None
-            comma = self.apposition_comma(title_start)
-            before = self.ents.at(comma - 1) if comma is not None else None
-            if after is not None and doc[person.end].text == "," and after.label_ == "PER" \
-                    and after.start == person.end + 1:
-                holder = after
-            elif before is not None and before.label_ == "PER" and before.end == comma:
-                holder = before
-            else:
-                return as_read
-            principal, roles = person, [(title_start, person.end, holder, [])]
         else:
-            return as_read
+            joined = person.start == title_end + 1 and doc[title_end].text.casefold() in ("dan", "and")
+            if person.start != title_end and not joined:
+                return as_read
+            inner = head[0]
+            while inner < title_end and doc[inner].text.casefold() in NAME_BREAKERS:
+                inner += 1  # "spokesperson for [Governor]"
+            bare = not of_spans and inner == title_end  # "kuasa hukum [Budi]": nothing between
+            holder = self.apposed_holder(title_start, person)
+            if holder is None:
+                return [] if bare or joined else as_read
+            principal, roles = person, [(title_start, person.end, holder, [])]
         inner = head[0]
         while inner < principal.start and doc[inner].text.casefold() in NAME_BREAKERS:
-            inner += 1  # "spokesperson for [Governor]"
+            inner += 1
         if inner < principal.start and self.lex.match_title(doc, inner, ROLE_KINDS):
             roles.append((inner, principal.start, principal, []))
         return roles
+
+    def apposed_holder(self, title_start: int, principal: Span) -> Span | None:
+        """The person named in apposition beside a role held for ``principal``: after it ("...
+        Budi Santoso, Rina,") or before it, up to three lower-case words before the title ("Rina,
+        anggota tim kuasa hukum Budi")."""
+        doc = self.doc
+        after = self.ents.at(principal.end + 1) if principal.end + 1 < len(doc) else None
+        if after is not None and doc[principal.end].text == "," and after.label_ == "PER" \
+                and after.start == principal.end + 1:
+            return after
+        start = title_start
+        while start > 0 and title_start - start < 3 and doc[start - 1].is_lower:
+            start -= 1
+        comma = self.apposition_comma(start)
+        before = self.ents.at(comma - 1) if comma is not None else None
+        return before if before is not None and before.label_ == "PER" and before.end == comma else None
 
     def finish_roles(self) -> None:
         """Turns the roles seen into character offsets, against the spans as they finally stand."""
