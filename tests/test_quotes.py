@@ -408,3 +408,18 @@ def test_a_noun_phrase_opening_a_sentence_is_no_acting_subject():
     mentions = [_mention(text, "Budi Hartono", "PER")]
     [direct] = [r for r in find_quotes(text, (), mentions) if r.mode == "direct"]
     assert direct.speaker_text == "Budi Hartono"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Vietnam's foreign ministry said in a statement that the agreement would bring peace to the region.",
+     "Vietnam's foreign ministry"),
+    ("Jakarta's police said on Monday that two men had been arrested near the port.", "Jakarta's police"),
+])
+def test_an_english_body_named_by_its_country_or_city_is_the_speaker(text, speaker):
+    [r] = find_quotes(text, (), [_mention(text, speaker.split("'")[0], "LOC")])
+    assert (r.speaker_text, r.speaker_kind) == (speaker, "organization")
+
+
+def test_a_possessive_before_a_person_noun_is_no_body():
+    text = "The company's spokesman said on Monday that the plant would reopen next week."
+    assert all(r.speaker_kind != "organization" for r in find_quotes(text, (), ()))

@@ -518,6 +518,14 @@ class _Finder:
         if cands:
             m = cands[0]
             return m[0], m[1], "organization"
+        # "Vietnam's foreign ministry said": a country's or a city's body, named by what it is
+        if len(words) >= 2 and words[-1][2].casefold() in _BODY_NOUNS:
+            k = len(words) - 2
+            while k > 0 and len(words) - k <= 3 and words[k][2].islower():
+                k -= 1
+            w0, _, w = words[k]
+            if _is_cap(w) and w.endswith(("'s", "’s")) and all(x[2].islower() for x in words[k + 1:]):
+                return w0, words[-1][1], "organization"
         # a title alone at the start of the clause ("Kapolri mengatakan ...")
         run = []
         for w0, w1, w in words:
@@ -850,6 +858,9 @@ class _Finder:
 # ", an analyst at Jakarta Capital," between a name and its verb
 _APPOSITION = re.compile(r"\s*,[^,]{1,80},\s*")
 # a comma, then at most five words without punctuation, up to the speaker's name
+# what a country's or a city's body is called in English: "Vietnam's foreign ministry said"
+_BODY_NOUNS = frozenset({"ministry", "embassy", "government", "police", "military", "army", "navy",
+                         "office", "agency", "department", "parliament", "court", "presidency", "cabinet"})
 # words between a sentence's subject and its verb that are no adverbs of saying (a negated or
 # wished-for verb is no statement, so they stay out of the adverbs list): only the subject is read
 _PREDICATE_LEADS = frozenset({"enggan", "tidak", "tak", "belum", "masih", "akan", "tetap", "langsung",
