@@ -185,3 +185,12 @@ def test_statement_without_any_speaker_has_none():
     statements, add = run(text, [])
     assert [(s.mode, s.speaker) for s in statements] == [("direct", None)]
     assert add.calls == []
+
+
+def test_a_group_named_by_a_title_list_word_speaks_for_no_one_person():
+    """"Warga menyebut ...": residents are no one's name, so the statement has no speaker (the
+    graph counts it as unattributed); an office alone ("Kapolda") still makes its holder."""
+    text = "Banjir merendam perumahan sejak Senin.\n\nWarga menyebut air mulai naik sejak sore karena hujan deras."
+    statements, add = run(text, [])
+    assert [(s.text, s.speaker) for s in statements] == [("air mulai naik sejak sore karena hujan deras", None)]
+    assert add.calls == []

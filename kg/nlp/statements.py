@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from kg.ingest.layout import month_numbers
 from kg.model import Entity, EntityType, Name, Statement
 from kg.nlp.quotes import QuoteRecord, load_lexicon
+from kg.nlp.wordlists import read_sections
 
 _DAYS = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad)"
 _NUMERIC_DATE = re.compile(_DAYS + r"?\s*\(\s*(\d{1,2})\s*/\s*(\d{1,2})\s*(?:/\s*(\d{2,4}))?\s*\)")
@@ -70,6 +72,8 @@ class _Speakers:
         by_name = self.by_name(r.speaker_text, r.start)
         if by_name is not None:
             return by_name
+        if r.speaker_kind == "title" and not self.names_a_role(r.speaker_text):
+            return None  # "Warga menyebut ...": residents are no one person, the statement is unattributed
         key_text = _norm(r.speaker_text)
         if key_text in self.added:
             return self.added[key_text]
@@ -77,6 +81,12 @@ class _Speakers:
         key = self.add_speaker(Name(r.speaker_text, r.speaker_start, r.speaker_end), etype)
         self.added[key_text] = key
         return key
+
+    @staticmethod
+    def names_a_role(speaker: str) -> bool:
+        """Whether a speaker given by title words holds an office ("Kapolri", "Presiden"), not
+        a group's name the title list keeps for other uses ("Warga")."""
+        return any(w.casefold() in _role_words() for w in speaker.split())
 
     def fuller(self, e: Entity) -> Entity:
         """The one person whose longer name contains this short name ("Ben" -> "Ben Wirawan").
@@ -133,6 +143,14 @@ class _Speakers:
         if holders:
             return max(holders)[1]
         return None
+
+
+@lru_cache(maxsize=1)
+def _role_words() -> frozenset[str]:
+    """Casefolded words of the title phrases that name an office, a rank or a form of address
+    (every kind but "other")."""
+    return frozenset(w for name in ("titles_id.txt", "titles_en.txt")
+                     for phrase, kind in read_sections(name).items() if kind != "other" for w in phrase)
 
 
 def build_statements(
