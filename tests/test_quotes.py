@@ -423,3 +423,19 @@ def test_an_english_body_named_by_its_country_or_city_is_the_speaker(text, speak
 def test_a_possessive_before_a_person_noun_is_no_body():
     text = "The company's spokesman said on Monday that the plant would reopen next week."
     assert all(r.speaker_kind != "organization" for r in find_quotes(text, (), ()))
+
+
+@pytest.mark.parametrize("text, said", [
+    ("The port will reopen on Monday after repairs, police said.", "The port will reopen on Monday after repairs"),
+    ("The two countries agreed to expand joint patrols, officials said, as pressure grows at sea.",
+     "The two countries agreed to expand joint patrols"),
+])
+def test_a_clause_said_by_unnamed_people_is_a_statement_without_a_speaker(text, said):
+    [r] = find_quotes(text, (), [])
+    assert (r.mode, r.text, r.speaker_text, r.speaker_kind) == ("reported", said, None, "none")
+
+
+def test_a_named_speaker_after_the_clause_keeps_the_statement():
+    text = "The port will reopen on Monday after repairs, Budi Santoso said."
+    [r] = find_quotes(text, (), [_mention(text, "Budi Santoso", "PER")])
+    assert (r.text, r.speaker_text) == ("The port will reopen on Monday after repairs", "Budi Santoso")

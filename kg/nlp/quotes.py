@@ -749,6 +749,13 @@ class _Finder:
                 continue
             spk = self.speaker_before(s0, words[j][0])
             if spk is None:
+                if self._unnamed_after_clause(words, j, body_end):
+                    # "The talks will go on, officials said.": the clause is said, by no one named
+                    comma = text.rfind(",", s0, words[j - 1][0])
+                    a, b = _trim(text, self._after_dateline(s0), comma)
+                    if len(_words(text, a, b)) >= 3:
+                        self._reported(a, b, words[j], (None, None, "none"), sent)
+                        return
                 continue
             a = re.compile(r"[\s,:]*").match(text, words[j][1], body_end).end()
             # "said (on Monday / in a statement) that ...": the clause starts after the complementizer
@@ -810,8 +817,26 @@ class _Finder:
     def _reported(self, a: int, b: int, cue, spk, sent) -> None:
         s0, s1, kind = spk
         self.add(mode="reported", text=self.text[a:b], start=a, end=b, cue=self.text[cue[0]:cue[1]],
-                 cue_start=cue[0], cue_end=cue[1], speaker_text=self.text[s0:s1], speaker_start=s0,
-                 speaker_end=s1, speaker_kind=kind, frame_start=sent[0], frame_end=sent[1])
+                 cue_start=cue[0], cue_end=cue[1], speaker_text=self.text[s0:s1] if s0 is not None else None,
+                 speaker_start=s0, speaker_end=s1, speaker_kind=kind, frame_start=sent[0], frame_end=sent[1])
+
+    def _unnamed_after_clause(self, words, j: int, body_end: int) -> bool:
+        """Whether the verb of saying at ``words[j]`` follows a clause and a comma, with one or two
+        plain nouns as its subject and nothing said after it: "..., officials said." """
+        text = self.text
+        if j < 2:
+            return False
+        k = j - 1
+        while k > 0 and j - k < 2 and words[k - 1][2].islower() and "," not in text[words[k - 1][1]:words[k][0]]:
+            k -= 1
+        subject = words[k:j]
+        if not all(w[2].isalpha() and w[2].islower() and w[2].casefold() not in self.lex.pronouns
+                   and w[2].casefold() not in self.lex.adverbs for w in subject):
+            return False
+        if "," not in text[words[k - 1][1]:words[k][0]]:
+            return False
+        after = text[words[j][1]:body_end].lstrip()
+        return after[:1] in (",", ".", "")
 
     def _passive(self, sent: tuple[int, int], verb) -> None:
         """'Hal itu diungkapkan oleh X': the sentence before is X's, said when and where this one says."""
