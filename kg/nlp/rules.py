@@ -27,8 +27,8 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from kg.nlp.wordlists import (AFFIXED_NOUN, AFFIXED_WORD, VERB_FORM, read_kinds, read_lines, read_sections,
-                              read_table)
+from kg.nlp.wordlists import (AFFIXED_NOUN, AFFIXED_WORD, VERB_FORM, read_kinds, read_lines, read_table,
+                              title_kinds)
 
 MAX_NAME_TOKENS = 5
 DIRECTIONS = frozenset({"utara", "selatan", "barat", "timur", "tengah", "pusat", "raya", "laut", "daya"})
@@ -135,12 +135,10 @@ LANGUAGES = ("id", "en")
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """The shipped word lists of every language, merged (cached)."""
-    titles: dict[tuple[str, ...], str] = {}
+    titles = title_kinds()
     not_entities: dict[tuple[str, ...], str] = {}
     listed: dict[str, dict[tuple[str, ...], str]] = {}
     for language in LANGUAGES:
-        for phrase, kind in read_sections(f"titles_{language}.txt").items():
-            titles.setdefault(phrase, kind)
         listed[language] = read_kinds(f"not_entities_{language}.txt")
         not_entities = {**listed[language], **not_entities}
     english_calendar = frozenset(phrase[0] for phrase, kind in listed["en"].items()

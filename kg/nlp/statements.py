@@ -9,7 +9,7 @@ from functools import lru_cache
 from kg.ingest.layout import month_numbers
 from kg.model import Entity, EntityType, Name, Statement
 from kg.nlp.quotes import QuoteRecord, load_lexicon
-from kg.nlp.wordlists import read_sections
+from kg.nlp.wordlists import title_kinds
 
 _DAYS = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad)"
 _NUMERIC_DATE = re.compile(_DAYS + r"?\s*\(\s*(\d{1,2})\s*/\s*(\d{1,2})\s*(?:/\s*(\d{2,4}))?\s*\)")
@@ -149,8 +149,7 @@ class _Speakers:
 def _role_words() -> frozenset[str]:
     """Casefolded words of the title phrases that name an office, a rank or a form of address
     (every kind but "other")."""
-    return frozenset(w for name in ("titles_id.txt", "titles_en.txt")
-                     for phrase, kind in read_sections(name).items() if kind != "other" for w in phrase)
+    return frozenset(w for phrase, kind in title_kinds().items() if kind != "other" for w in phrase)
 
 
 def build_statements(

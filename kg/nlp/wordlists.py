@@ -9,6 +9,7 @@ the quote finder alike.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from kg.errors import ConfigError
@@ -63,3 +64,14 @@ def read_sections(name: str, *, casefold: bool = True) -> dict[tuple[str, ...], 
         elif line and not line.startswith("#"):
             out.setdefault(tuple((line.casefold() if casefold else line).split()), kind)
     return out
+
+
+@lru_cache(maxsize=1)
+def title_kinds() -> dict[tuple[str, ...], str]:
+    """Every title phrase of ``titles_id.txt`` and ``titles_en.txt``, casefolded -> its kind
+    (Indonesian wins where both list a phrase). Cached: the rules and the statements share it."""
+    kinds: dict[tuple[str, ...], str] = {}
+    for name in ("titles_id.txt", "titles_en.txt"):
+        for phrase, kind in read_sections(name).items():
+            kinds.setdefault(phrase, kind)
+    return kinds
