@@ -730,6 +730,16 @@ class _Run:
         span = self.ents.at(k - 1) if k > 0 else None
         return span if span is not None and span.end == k and span.label_ in ("ORG", "LOC") else None
 
+    def after_modifiers(self, i: int) -> int:
+        """Where the title modifiers at token ``i`` end ("mantan", "Plt", "Pejabat Sementara (Pjs)")."""
+        doc = self.doc
+        j = i
+        while (m := self.lex.match_title(doc, j, frozenset({"modifier"}))) is not None:
+            j = m[0]
+            if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")":
+                j += 3  # "Pejabat Sementara (Pjs) Gubernur"
+        return j
+
     def namesake_rank(self, i: int) -> int | None:
         """The end of a rank at token ``i`` that names the namesake of an organisation or a place,
         not a person's rank: right after a cue word, before a name ("Universitas [Jenderal] Achmad
@@ -747,11 +757,7 @@ class _Run:
         doc = self.doc
         hint = self.hints.get(i)
         title_start = i
-        j = i
-        while (m := self.lex.match_title(doc, j, frozenset({"modifier"}))) is not None:
-            j = m[0]
-            if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")":
-                j += 3  # "Pejabat Sementara (Pjs) Gubernur"
+        j = self.after_modifiers(i)
         head = self.lex.match_title(doc, j, ROLE_KINDS)
         role_kind = head[1] if head else None
         if head is not None:
@@ -1564,8 +1570,8 @@ class _Run:
         """Whether the article writes ``tok`` as a name elsewhere: alone away from a sentence start
         ("kata Budi"), or inside another component's person span ("Budi Santoso")."""
         return tok.text in self.solo_words or any(
-            span.label_ == "PER" and span.start != tok.i and any(t.text == tok.text for t in span)
-            for span in self.ents.spans)
+            (span := self.ents.at(i)) is not None and span.label_ == "PER" and span.start != tok.i
+            for i in self.positions[tok.text] if i != tok.i)
 
     @property
     def solo_words(self) -> frozenset[str]:
@@ -1675,10 +1681,7 @@ class _Run:
           organisation it holds the role ("Juru Bicara Presiden Rina Wati", "Juru Bicara KPK X").
         """
         doc = self.doc
-        k = title_start
-        while (m := self.lex.match_title(doc, k, frozenset({"modifier"}))) is not None:
-            k = m[0]
-        head = self.lex.match_title(doc, k, frozenset({"role_for"}))
+        head = self.lex.match_title(doc, self.after_modifiers(title_start), frozenset({"role_for"}))
         as_read = [(title_start, title_end, person, of_spans)]
         if head is None:
             return as_read
