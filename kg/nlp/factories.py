@@ -53,6 +53,20 @@ def make_entity_rules(nlp: Language, name: str):
 
 
 @Language.factory(
+    "kg_ner_vote",
+    default_config={"members": [], "min_votes": 2},
+    assigns=["doc.ents"],
+    default_score_weights={"ents_f": 1.0, "ents_p": 0.0, "ents_r": 0.0, "ents_per_type": None},
+)
+def make_ner_vote(nlp: Language, name: str, members: list[str], min_votes: int):
+    """Runs several recognizers (disabled ``ner`` components of the pipeline) and keeps the
+    entities at least ``min_votes`` of them predict: an ensemble made by scripts/train_ner.py."""
+    from kg.nlp.ensemble import NerVote
+
+    return NerVote(nlp, name, members, min_votes)
+
+
+@Language.factory(
     "kg_ner_labels",
     default_config={"labels": {}, "strip": []},
     requires=["doc.ents"],

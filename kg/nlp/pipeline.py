@@ -101,19 +101,28 @@ def create_tokenizer():
 
 
 def _all_but_ner(model: str | Path) -> list[str]:
-    """What to exclude from the pipeline at ``model`` (a path or package name): all but ``ner``
-    and the shared tok2vec it listens to, if it listens to one."""
+    """What to exclude from the pipeline at ``model`` (a path or package name): all but ``ner``,
+    the recognizers it votes among if it is an ensemble, the shared tok2vec they listen to and the
+    components that annotated the docs they were trained on (kg's gazetteer tags)."""
+    config = load_config(_config_dir(model) / "config.cfg")
+    pipeline = config["nlp"]["pipeline"]
+    components = config["components"]
+    recognizers = [NER, *components.get(NER, {}).get("members", [])]
+    keep = set(recognizers) | set(config.get("training", {}).get("annotating_components", []))
+    for name in recognizers:
+        tok2vec = components.get(name, {}).get("model", {}).get("tok2vec", {})
+        if "Listener" in tok2vec.get("@architectures", ""):
+            upstream = tok2vec.get("upstream", "*")
+            keep |= set(pipeline) if upstream == "*" else {upstream}
+    return ["tokenizer", *(name for name in pipeline if name not in keep)]
+
+
+def _config_dir(model: str | Path) -> Path:
+    """The folder holding the config of ``model``, a path or an installed package's name."""
     path = spacy.util.get_package_path(model) if isinstance(model, str) and spacy.util.is_package(model) else Path(model)
     if not (path / "config.cfg").exists():  # a package: its data sit in a versioned folder inside
         path = next((p for p in path.iterdir() if (p / "config.cfg").exists()), path)
-    config = load_config(path / "config.cfg")
-    pipeline = config["nlp"]["pipeline"]
-    keep = {NER}
-    tok2vec = config["components"].get(NER, {}).get("model", {}).get("tok2vec", {})
-    if "Listener" in tok2vec.get("@architectures", ""):
-        upstream = tok2vec.get("upstream", "*")
-        keep |= set(pipeline) if upstream == "*" else {upstream}
-    return ["tokenizer", *(name for name in pipeline if name not in keep)]
+    return path
 
 
 def _add_kg_components(nlp: Language, config) -> None:
@@ -143,7 +152,7 @@ def _resolve_model(model: str | None, language: str) -> str | Path | None:
             f"no spaCy pipeline at {path}",
             "give --model the directory written by nlp.to_disk() or spacy train (e.g. output/model-best)",
         )
-    if not (path / NER).is_dir():
+    if NER not in load_config(path / "config.cfg")["nlp"]["pipeline"]:
         raise ConfigError(f"the spaCy pipeline at {path} has no 'ner' component", "train one with an ner component")
     return path
 
