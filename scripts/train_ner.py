@@ -505,6 +505,39 @@ def train(config: Path, work: Path, out: Path, max_minutes: float, overrides: di
     return (time.monotonic() - started) / 60
 
 
+def assemble_ensemble(members: list[Path], out: Path, min_votes: int) -> None:
+    """Write to `out` one pipeline whose `ner` votes among the recognizers at `members`.
+
+    Each member's ner takes a private copy of its tok2vec (members were trained apart and share
+    no weights) and joins the pipeline disabled, as `ner_0`, `ner_1`, ...; the `kg_ner_vote`
+    component named `ner` runs them (kg/nlp/ensemble.py). The first member's other components
+    (the gazetteer tagger) stay in front.
+    """
+    from spacy.util import load_config, load_model_from_config
+
+    nlp = None
+    names = []
+    for index, path in enumerate(members):
+        # loaded from its interpolated config: the tok2vec's copy must not point into the
+        # tok2vec component's section ("${components.tok2vec...}"), which goes away
+        member = load_model_from_config(load_config(path / "config.cfg", interpolate=True)).from_disk(path)
+        if "tok2vec" in member.pipe_names:
+            member.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
+            member.remove_pipe("tok2vec")
+        name = f"ner_{index}"
+        if nlp is None:
+            nlp = member
+            nlp.rename_pipe("ner", name)
+        else:
+            nlp.add_pipe("ner", name=name, source=member)
+        names.append(name)
+    nlp.add_pipe("kg_ner_vote", name="ner", config={"members": names, "min_votes": min_votes})
+    for name in names:
+        nlp.disable_pipe(name)
+    out.mkdir(parents=True, exist_ok=True)
+    nlp.to_disk(out)
+
+
 def evaluate(model: Path, work: Path) -> dict:
     """Score `model` with spaCy's scorer on dev and on every test split; return the scores."""
     from spacy.training import Corpus
@@ -554,6 +587,9 @@ def ship_note(config_name: str, nerp: bool, run_info: dict, checkpoint: str) -> 
     note = f"config={config_name} nerp={nerp} overrides={run_info.get('overrides', {})}"
     if run_info.get("repeat"):
         note += f" repeat={run_info['repeat']}"
+    if run_info.get("seeds"):
+        note += (f"; a vote of {len(run_info['seeds'])} runs, seeds {run_info['seeds']}, "
+                 f"an entity needs {run_info['min_votes']} votes")
     if run_info.get("dev_in_train", "none") != "none":
         note += f" dev_in_train={run_info['dev_in_train']} checkpoint={checkpoint}"
         if run_info["dev_in_train"] == "all":
@@ -619,6 +655,14 @@ def parse_repeat(items: list[str], ap: argparse.ArgumentParser) -> dict[str, int
     return repeat
 
 
+def parse_seeds(text: str, ap: argparse.ArgumentParser) -> list[int]:
+    """`--seeds 0,1,2` as [0, 1, 2]; anything else than two or more distinct numbers is a usage error."""
+    items = [item.strip() for item in text.split(",")]
+    if len(items) < 2 or not all(item.isdigit() for item in items) or len(set(items)) != len(items):
+        ap.error(f"--seeds takes two or more distinct numbers separated by commas, not {text!r}")
+    return [int(item) for item in items]
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(
         description=__doc__.splitlines()[0], formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -626,7 +670,8 @@ def main(argv=None) -> int:
                "  OMP_NUM_THREADS=1 python scripts/train_ner.py --set training.optimizer.use_averages=true\n"
                "  python scripts/train_ner.py --steps pretrain --run pt --pretrain-epochs 60\n"
                "  python scripts/train_ner.py --steps train,evaluate --run exp --set system.seed=1 \\\n"
-               "      --set paths.init_tok2vec=$PWD/training/pretrain/pt/model59.bin")
+               "      --set paths.init_tok2vec=$PWD/training/pretrain/pt/model59.bin\n"
+               "  python scripts/train_ner.py --steps ensemble,evaluate --run exp --seeds 0,1,2   # vote of exp-s0..s2")
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder with the ner-id corpora")
     ap.add_argument("--work", type=Path, default=DEFAULT_WORK, help="working folder (converted data, runs)")
     ap.add_argument("--config", type=Path, default=DEFAULT_CONFIG, help="spaCy training config")
@@ -648,15 +693,24 @@ def main(argv=None) -> int:
     ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                     help="config override, e.g. components.tok2vec.model.encode.width=128")
     ap.add_argument("--steps", default="convert,train,evaluate,ship",
-                    help="comma-separated subset of convert,pretrain,train,evaluate,ship")
+                    help="comma-separated subset of convert,pretrain,train,ensemble,evaluate,ship "
+                         "(ensemble: vote among the --seeds runs already trained; train does it too)")
     ap.add_argument("--pretrain-epochs", type=int, default=20,
                     help="epochs of `spacy pretrain` over the raw text (pretrain step)")
     ap.add_argument("--pretrain-nerp-text", action="store_true",
                     help="pretrain on NERP's text too (makes the weights CC BY-SA 4.0)")
+    ap.add_argument("--seeds", metavar="S,S,...",
+                    help="train one run per seed (RUN-s<seed>) and vote among them: RUN is the ensemble")
+    ap.add_argument("--min-votes", type=int, metavar="N",
+                    help="with --seeds, how many members must predict an entity (default: a majority)")
     ap.add_argument("--dest", type=Path, default=SHIP_DIR, help="where the shipped pipeline goes")
     args = ap.parse_args(argv)
 
     steps = set(args.steps.split(","))
+    seeds = parse_seeds(args.seeds, ap) if args.seeds else []
+    min_votes = args.min_votes if args.min_votes is not None else len(seeds) // 2 + 1
+    if args.min_votes is not None and not (seeds and 1 <= args.min_votes <= len(seeds)):
+        ap.error(f"--min-votes takes a number between 1 and the number of --seeds, not {args.min_votes}")
     if not 0.0 <= args.augment <= 1.0:
         ap.error("--augment takes a share between 0 and 1")
     if args.nerp_all and not args.nerp:
@@ -691,16 +745,34 @@ def main(argv=None) -> int:
                            {k: v for k, v in overrides.items() if k.startswith(("pretraining.", "system."))})
         print(json.dumps(summary), flush=True)
     minutes = 0.0
-    if "train" in steps:
+    run_info = {
+        "config": args.config.name, "nerp": args.nerp, "nerp_all": args.nerp_all, "augment": args.augment,
+        "repeat": repeat, "dev_in_train": args.dev_in_train,
+        "nerp_teacher": str(args.nerp_teacher) if args.nerp_teacher else None,
+        "overrides": overrides,
+        "pretrained_on_nerp_text": pretrained_on_nerp(overrides.get("paths.init_tok2vec")),
+    }
+    # with --seeds, the runs trained are the members; RUN itself is assembled from them
+    member_dirs = [run_dir.with_name(f"{args.run}-s{seed}") for seed in seeds]
+    if seeds and "train" in steps:
+        for member_dir, seed in zip(member_dirs, seeds):
+            member_overrides = {**overrides, "system.seed": seed}
+            spent = train(args.config, data_dir, member_dir, args.max_minutes, member_overrides, args.augment)
+            (member_dir / "minutes.txt").write_text(f"{spent:.1f}\n")
+            (member_dir / "run.json").write_text(json.dumps({**run_info, "overrides": member_overrides}, indent=1))
+    if seeds and {"train", "ensemble"} & steps:
+        members = [member_dir / f"model-{args.checkpoint}" for member_dir in member_dirs]
+        absent = [str(member) for member in members if not member.is_dir()]
+        if absent:
+            raise ConfigError(f"{', '.join(absent)} not found", "train the members first (--steps train)")
+        assemble_ensemble(members, run_dir / f"model-{args.checkpoint}", min_votes)
+        minutes = sum(float((d / "minutes.txt").read_text()) for d in member_dirs if (d / "minutes.txt").is_file())
+        (run_dir / "minutes.txt").write_text(f"{minutes:.1f}\n")
+        (run_dir / "run.json").write_text(json.dumps({**run_info, "seeds": seeds, "min_votes": min_votes}, indent=1))
+    elif "train" in steps:
         minutes = train(args.config, data_dir, run_dir, args.max_minutes, overrides, args.augment)
         (run_dir / "minutes.txt").write_text(f"{minutes:.1f}\n")
-        (run_dir / "run.json").write_text(json.dumps({
-            "config": args.config.name, "nerp": args.nerp, "nerp_all": args.nerp_all, "augment": args.augment,
-            "repeat": repeat, "dev_in_train": args.dev_in_train,
-            "nerp_teacher": str(args.nerp_teacher) if args.nerp_teacher else None,
-            "overrides": overrides,
-            "pretrained_on_nerp_text": pretrained_on_nerp(overrides.get("paths.init_tok2vec")),
-        }, indent=1))
+        (run_dir / "run.json").write_text(json.dumps(run_info, indent=1))
     elif (run_dir / "minutes.txt").is_file():
         minutes = float((run_dir / "minutes.txt").read_text())
     model = run_dir / f"model-{args.checkpoint}"

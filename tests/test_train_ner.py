@@ -299,3 +299,29 @@ def test_a_nerp_teacher_that_is_no_pipeline_is_a_usage_error(tmp_path, capsys):
         train_ner.main(["--nerp", "--nerp-teacher", str(tmp_path), "--steps", "convert"])
     assert stop.value.code == 2
     assert "not a spaCy pipeline folder" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["--seeds", "0"], "--seeds takes two or more distinct numbers"),
+    (["--seeds", "0,0"], "--seeds takes two or more distinct numbers"),
+    (["--seeds", "0,a"], "--seeds takes two or more distinct numbers"),
+    (["--min-votes", "2"], "--min-votes takes a number between 1 and the number of --seeds"),
+    (["--seeds", "0,1,2", "--min-votes", "4"], "--min-votes takes a number between 1 and the number of --seeds"),
+])
+def test_bad_seeds_or_votes_are_usage_errors(argv, message, capsys):
+    with pytest.raises(SystemExit) as stop:
+        train_ner.main([*argv, "--steps", "evaluate"])
+    assert stop.value.code == 2
+    assert message in capsys.readouterr().err
+
+
+def test_an_ensemble_of_runs_that_were_never_trained_is_a_one_line_error(tmp_path):
+    (tmp_path / "runs" / "exp-s0" / "model-best").mkdir(parents=True)
+    with pytest.raises(train_ner.ConfigError, match=r"exp-s1/model-best not found") as error:
+        train_ner.main(["--work", str(tmp_path), "--run", "exp", "--seeds", "0,1", "--steps", "ensemble"])
+    assert "exp-s0" not in str(error.value)
+
+
+def test_the_card_says_the_model_is_a_vote_of_seeds():
+    note = train_ner.ship_note("gaztags.cfg", True, {"overrides": {}, "seeds": [0, 1, 2], "min_votes": 2}, "best")
+    assert note.endswith("; a vote of 3 runs, seeds [0, 1, 2], an entity needs 2 votes")
