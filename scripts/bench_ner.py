@@ -6,9 +6,11 @@ set-ups take turns article by article, so that load from other processes on the 
 on both alike. An export is what ``kg export`` does for one article: read, extract, build the
 graph, validate it with SHACL and serialize Turtle; the extract step is also timed alone. Load
 time is measured in a fresh process per set-up (the first pipeline loaded in a process also pays
-for data the second one reuses).
+for data the second one reuses). ``--other-model PATH`` adds a third set-up, another spaCy
+pipeline given as ``kg export --model PATH`` would take it (e.g. one member of an ensemble).
 
     .venv/bin/python scripts/bench_ner.py --articles 100
+    .venv/bin/python scripts/bench_ner.py --articles 100 --other-model training/runs/NAME/model-best
 """
 
 from __future__ import annotations
@@ -24,7 +26,8 @@ from kg.files import write_atomic
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = (ROOT / "examples", ROOT / "tests" / "data" / "articles")
-SETUPS = {"with model": True, "without model": False}
+# set-up name -> (model path or None for the default, use the model at all)
+SETUPS = {"with model": (None, True), "without model": (None, False)}
 
 
 def articles(count: int) -> list[Path]:
@@ -37,14 +40,14 @@ def articles(count: int) -> list[Path]:
     return [paths[i % len(paths)] for i in range(count)]
 
 
-def export_one(path: Path, use_model: bool) -> tuple[float, float]:
+def export_one(path: Path, use_model: bool, model: str | None = None) -> tuple[float, float]:
     """Export one article like ``kg export`` (validated Turtle); return (extract seconds, total seconds)."""
     from kg import api
 
     started = time.perf_counter()
     document = api.read_article(path)
     before = time.perf_counter()
-    article = api.extract(document, use_model=use_model)
+    article = api.extract(document, model=model, use_model=use_model)
     extracted = time.perf_counter()
     graph = api.build_graph(article)
     api.ensure_conforms(graph, document.source)
@@ -52,29 +55,29 @@ def export_one(path: Path, use_model: bool) -> tuple[float, float]:
     return extracted - before, time.perf_counter() - started
 
 
-def measure_speed(count: int) -> dict:
+def measure_speed(count: int, setups: dict = SETUPS) -> dict:
     """Articles per second for each set-up, interleaved article by article, warm-up excluded."""
     from kg.nlp.pipeline import load_pipeline
 
     paths = articles(count + 1)
-    for use_model in SETUPS.values():
-        load_pipeline(use_model=use_model)
-        export_one(paths[0], use_model)  # warm-up: first-call caches (shapes, mapping, lexicons)
-    totals = {name: [0.0, 0.0] for name in SETUPS}
+    for model, use_model in setups.values():
+        load_pipeline(model, use_model=use_model)
+        export_one(paths[0], use_model, model)  # warm-up: first-call caches (shapes, mapping, lexicons)
+    totals = {name: [0.0, 0.0] for name in setups}
     for path in paths[1:]:
-        for name, use_model in SETUPS.items():
-            ext, total = export_one(path, use_model)
+        for name, (model, use_model) in setups.items():
+            ext, total = export_one(path, use_model, model)
             totals[name][0] += ext
             totals[name][1] += total
     return {name: {"articles": count, "export_s": t, "extract_s": e, "export_per_s": count / t,
                    "extract_per_s": count / e} for name, (e, t) in totals.items()}
 
 
-def load_seconds(use_model: bool) -> float:
+def load_seconds(use_model: bool, model: str | None = None) -> float:
     """Seconds ``load_pipeline`` takes in a fresh process (imports of kg and spaCy excluded)."""
     code = ("import time, kg.nlp.pipeline as p, kg.nlp.factories\n"
             "t = time.perf_counter()\n"
-            f"p.load_pipeline(use_model={use_model})\n"
+            f"p.load_pipeline({model!r}, use_model={use_model})\n"
             "print(time.perf_counter() - t)\n")
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True, cwd=ROOT)
     return float(out.stdout.strip().splitlines()[-1])
@@ -84,12 +87,25 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=100, help="timed articles per set-up")
     parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument("--other-model", type=Path, metavar="PATH",
+                        help="also time this spaCy pipeline (as kg export --model PATH takes it)")
     args = parser.parse_args(argv)
-    loads = {name: load_seconds(use_model) for name, use_model in SETUPS.items()}
-    speed = measure_speed(args.articles)
+    setups = dict(SETUPS)
+    if args.other_model:
+        from kg.errors import KgError
+        from kg.nlp.pipeline import load_pipeline
+
+        try:
+            load_pipeline(args.other_model)
+        except KgError as err:
+            print(f"{Path(__file__).name}: error: {err}", file=sys.stderr)
+            return 2
+        setups[f"model {args.other_model}"] = (str(args.other_model), True)
+    loads = {name: load_seconds(use_model, model) for name, (model, use_model) in setups.items()}
+    speed = measure_speed(args.articles, setups)
     print("| set-up | pipeline load (s) | export (articles/s) | extract only (articles/s) |")
     print("|---|---|---|---|")
-    for name in SETUPS:
+    for name in setups:
         s = speed[name]
         print(f"| {name} | {loads[name]:.2f} | {s['export_per_s']:.2f} | {s['extract_per_s']:.2f} |")
     with_m, without = speed["with model"], speed["without model"]

@@ -36,3 +36,10 @@ def test_export_one_times_extract_inside_the_whole_export():
     pytest.importorskip("spacy")
     extract_s, total_s = bench.export_one(bench.articles(1)[0], use_model=False)
     assert 0 < extract_s < total_s
+
+
+def test_an_other_model_that_is_no_pipeline_is_a_one_line_error(tmp_path, capsys):
+    pytest.importorskip("spacy")
+    assert bench.main(["--articles", "1", "--other-model", str(tmp_path / "missing")]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and "no spaCy pipeline at" in err
