@@ -520,7 +520,12 @@ def assemble_ensemble(members: list[Path], out: Path, min_votes: int) -> None:
     for index, path in enumerate(members):
         # loaded from its interpolated config: the tok2vec's copy must not point into the
         # tok2vec component's section ("${components.tok2vec...}"), which goes away
-        member = load_model_from_config(load_config(path / "config.cfg", interpolate=True)).from_disk(path)
+        config = load_config(path / "config.cfg", interpolate=True)
+        if nlp is None:
+            member = load_model_from_config(config).from_disk(path)
+        else:  # the first member brings the components in front of ner and the tokenizer
+            others = [name for name in config["nlp"]["pipeline"] if name not in ("tok2vec", "ner")]
+            member = load_model_from_config(config, exclude=others).from_disk(path, exclude=[*others, "tokenizer"])
         if "tok2vec" in member.pipe_names:
             member.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
             member.remove_pipe("tok2vec")
