@@ -80,14 +80,16 @@ def extract(
     """The article model: metadata, entities with roles and Wikidata links, statements.
 
     ``language`` ("id" or "en") forces the pipeline; by default it is the one the source
-    declares, else the one detected from the article's text.
+    declares, else the one detected from the article's text. ``model`` (a spaCy pipeline
+    folder) is used when it is for that language; an article in another language gets kg's
+    default for its own.
     """
     from kg.ingest.language import article_language
     from kg.nlp.extract import extract as _extract
-    from kg.nlp.pipeline import load_pipeline
+    from kg.nlp.pipeline import load_pipeline, model_for
 
     language = article_language(document, language)
-    nlp = load_pipeline(model, language=language, use_model=use_model)
+    nlp = load_pipeline(model_for(model, language), language=language, use_model=use_model)
     return _extract(document, nlp, language=language)
 
 

@@ -155,7 +155,7 @@ def process_source(source: Source, settings: Settings) -> _Outcome:
     from kg.ingest.language import article_language
     from kg.ingest.sources import read_source
     from kg.nlp.extract import extract
-    from kg.nlp.pipeline import load_pipeline
+    from kg.nlp.pipeline import load_pipeline, model_for
     from kg.rdf import build_graph
     from kg.serialize import serialize
 
@@ -173,7 +173,7 @@ def process_source(source: Source, settings: Settings) -> _Outcome:
         document = read_source(source, encoding=settings.encoding)
         lap("read")
         language = article_language(document, settings.language)
-        nlp = load_pipeline(settings.model, language=language, use_model=settings.use_model)
+        nlp = load_pipeline(model_for(settings.model, language), language=language, use_model=settings.use_model)
         clock = time.perf_counter()  # loading the pipeline (once per process) is no article's cost
         article = extract(document, nlp, language=language)
         lap("nlp")

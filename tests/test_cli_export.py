@@ -156,3 +156,22 @@ def test_help_shows_an_example(runner, kg_cli):
         result = runner.invoke(kg_cli, [command, "--help"])
         assert result.exit_code == 0
         assert "Example" in result.output and f"kg {command}" in result.output
+
+
+def test_a_models_language_decides_which_articles_use_it(runner, kg_cli, example_path, tmp_path):
+    """--model with an Indonesian pipeline: the Indonesian article uses it, the English one in
+    the same batch gets kg's English default instead of an error."""
+    from pathlib import Path
+
+    model = tmp_path / "my_ner"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "kg" / "nlp" / "models" / "id_ner", model)
+    english = example_path.parent / "antara-en-ukraine-nato.txt"
+    out = tmp_path / "out"
+    result = runner.invoke(kg_cli, ["export", str(example_path), str(english), "--model", str(model),
+                                    "--output-dir", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    pipeline = URIRef("https://w3id.org/kg-exporter/ontology#pipeline")
+    used = {path.stem: [str(o) for o in Graph().parse(path).objects(None, pipeline)] for path in out.glob("*.ttl")}
+    assert len(used) == 2
+    assert used[example_path.stem][0].endswith("ner_model=my_ner")
+    assert "ner_model=my_ner" not in used[english.stem][0]

@@ -88,3 +88,16 @@ def test_a_slash_written_against_a_word_is_its_own_token_so_a_double_title_reads
     doc = nlp("Menteri Pertanian/ Kepala Badan Pangan Budi Santoso mengatakan, stok aman.")
     titles = [doc.text[r.title_start:r.title_end] for r in doc._.kg_roles]
     assert titles == ["Menteri Pertanian/ Kepala Badan Pangan"]
+
+
+def test_a_model_is_used_for_articles_in_its_own_language_only(tmp_path):
+    from kg.nlp.pipeline import model_for
+
+    indonesian = tmp_path / "ner_id"
+    indonesian.mkdir()
+    (indonesian / "meta.json").write_text('{"lang": "id", "name": "ner_id"}')
+    assert model_for(indonesian, "id") == str(indonesian)
+    assert model_for(indonesian, "en") is None
+    assert model_for(None, "id") is None
+    # no readable meta.json: passed on, so that loading it says what is wrong
+    assert model_for(tmp_path / "missing", "en") == str(tmp_path / "missing")

@@ -25,7 +25,8 @@ FORMAT_CHOICES = ["turtle", "ttl", "json-ld", "jsonld", "nt", "n-triples", "nqua
               help="Base for the IRIs kg mints (default https://w3id.org/kg-exporter/id/).")
 @click.option("--no-validate", is_flag=True, help="Write the graph even if it does not conform to the shapes.")
 @click.option("--model", type=click.Path(path_type=Path, file_okay=False, exists=True),
-              help="Use the NER of this spaCy pipeline instead of the shipped one.")
+              help="Use the NER of this spaCy pipeline instead of the shipped one, for articles in "
+                   "its language (others keep kg's default).")
 @click.option("--no-model", is_flag=True, help="No statistical NER: gazetteer and rules only.")
 @click.option("--lang", "language", type=click.Choice(["id", "en"], case_sensitive=False), default=None,
               help="Read every article as Indonesian (id) or English (en); default: what each source "

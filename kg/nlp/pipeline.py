@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 from pathlib import Path
 
@@ -39,6 +40,26 @@ def default_model(language: str) -> str | None:
     """The NER model used for ``language`` when none is given: shipped, else installed, else None."""
     shipped = shipped_model(language)
     return str(shipped) if shipped else installed_model(language)
+
+
+def model_for(model: str | Path | None, language: str) -> str | None:
+    """``model`` if it is a pipeline for ``language`` (or its language cannot be read), else None.
+
+    A user's model is for one language: a batch given an Indonesian model reads its English
+    articles with kg's English default instead of failing them. A folder whose meta.json cannot
+    be read is passed on, for :func:`load_pipeline` to say what is wrong with it.
+    """
+    if model is None:
+        return None
+    return str(model) if _model_language(str(model)) in (None, language) else None
+
+
+@lru_cache(maxsize=8)
+def _model_language(model: str) -> str | None:
+    try:
+        return json.loads((Path(model) / "meta.json").read_text(encoding="utf-8"))["lang"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
 
 
 def load_pipeline(model: str | Path | None = None, language: str = "id", *, use_model: bool = True) -> Language:
