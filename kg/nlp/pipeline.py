@@ -71,7 +71,7 @@ def load_pipeline(model: str | Path | None = None, language: str = "id", *, use_
     return _load_pipeline(str(model) if model else None, language, use_model)
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=8)  # a model and none, for two languages, and room to compare a third
 def _load_pipeline(model: str | None, language: str, use_model: bool) -> Language:
     import kg.nlp.factories  # noqa: F401  (registers the kg factories)
 
