@@ -383,6 +383,13 @@ def test_a_speakers_description_between_commas_after_according_to_is_no_statemen
     assert (r.text, r.speaker_text) == ("the deal signals closer coordination among fishing states", "Rudi Hartono")
 
 
+def test_an_english_company_title_between_commas_after_menurut_is_no_statement():
+    text = "Menurut Dimas Saputra, Corporate Communications Manager Traveloka, permintaan tiket naik dua kali lipat."
+    mentions = [_mention(text, "Dimas Saputra", "PER"), _mention(text, "Traveloka", "ORG")]
+    [r] = find_quotes(text, (), mentions)
+    assert (r.text, r.speaker_text) == ("permintaan tiket naik dua kali lipat", "Dimas Saputra")
+
+
 def test_the_agency_in_a_dateline_is_never_the_speaker():
     text = ("MANILA, Dec 4 (Reuters) - The two countries agreed to expand joint patrols, officials said, "
             "as pressure grows in the disputed waters.")

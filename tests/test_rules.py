@@ -1375,3 +1375,33 @@ def test_a_name_after_an_expert_organisations_abbreviation_is_the_experts(blank)
 def test_a_currency_after_a_cue_word_makes_no_place(blank):
     doc = blank("KPK Periksa Bupati Sukamaju Terkait Proyek Jalan Rp 120 Miliar\n\nJAKARTA - KPK memeriksa bupati.")
     assert not [e for e in ents(EntityRules(blank)(doc)) if "Rp" in e[0]]
+
+
+@pytest.mark.parametrize("text, found, role", [
+    # English unit words after the title word belong to the role, a recognizer's person span
+    # over the title and its unit ("[EVP Consumer]") leaves no name behind
+    ("EVP Consumer Banking BNI Sari Wulandari, Kamis (3/2/2022), mengatakan, kredit naik.",
+     [("EVP Consumer", "PER"), ("BNI", "ORG")],
+     ("EVP Consumer Banking BNI", "Sari Wulandari", "BNI")),
+    # ... and before it, when the title word ends the English title
+    ("External Affairs Senior Lead Bukalapak Dimas Saputra menyatakan, mitra bertambah.",
+     [("External Affairs", "ORG"), ("Bukalapak", "ORG"), ("Dimas Saputra", "PER")],
+     ("External Affairs Senior Lead Bukalapak", "Dimas Saputra", "Bukalapak")),
+    ("Head of Corporate Communication Sinar Kencana Rudi Hartono mengatakan, proyek selesai.",
+     [("Sinar Kencana", "ORG"), ("Rudi Hartono", "PER")],
+     ("Head of Corporate Communication Sinar Kencana", "Rudi Hartono", "Sinar Kencana")),
+    # the tokenizer splits "Co-Founder" at the hyphen
+    ("Co-Founder Kopi Nusa Rina Marlina mengatakan, penjualan naik.",
+     [("Kopi Nusa", "ORG"), ("Rina Marlina", "PER")],
+     ("Co-Founder Kopi Nusa", "Rina Marlina", "Kopi Nusa")),
+])
+def test_english_company_titles_in_indonesian_news(blank, text, found, role):
+    assert roles(run_rules(blank, text, *found)) == [role]
+
+
+def test_english_unit_words_stay_out_of_an_indonesian_sentence_without_a_title(blank):
+    out = run_rules(blank, "Divisi Digital Banking BNI meluncurkan layanan baru, kata Sari Wulandari.",
+                    ("BNI", "ORG"), ("Sari Wulandari", "PER"))
+    assert roles(out) == []
+    assert ("Sari Wulandari", "PER") in ents(out)
+

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Literal
 
 from kg.model import ARTICLE_TEXT_KINDS, Block
-from kg.nlp.wordlists import AFFIXED_NOUN, read_kinds, read_lines, read_sections
+from kg.nlp.wordlists import AFFIXED_NOUN, business_units, read_kinds, read_lines, read_sections
 
 SpeakerKind = Literal["name", "title", "organization", "pronoun", "none"]
 Mention = tuple[int, int, str]
@@ -481,7 +481,9 @@ class _Finder:
         """Whether ``text[start:end]`` is a description of the speaker between commas: it opens
         with a title word ("director of ...", "Kepala Dinas ...") and holds no verb of saying."""
         words = _words(self.text, start, end)
-        return bool(words) and self._title_word(words[0][2]) and not any(self.is_verb(w) for _, _, w in words)
+        # "Corporate Communications Manager X": English unit words may come before the title word
+        lead = next((w for _, _, w in words if w.casefold() not in business_units()), "")
+        return bool(words) and self._title_word(lead) and not any(self.is_verb(w) for _, _, w in words)
 
     def _title_word(self, word: str) -> bool:
         """A word of a title, in any case, also as the last part of a compound ("Co-Founder")."""

@@ -27,8 +27,8 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from kg.nlp.wordlists import (AFFIXED_NOUN, AFFIXED_WORD, VERB_FORM, read_kinds, read_lines, read_table,
-                              title_kinds)
+from kg.nlp.wordlists import (AFFIXED_NOUN, AFFIXED_WORD, VERB_FORM, business_units, read_kinds, read_lines,
+                              read_table, title_kinds)
 
 MAX_NAME_TOKENS = 5
 DIRECTIONS = frozenset({"utara", "selatan", "barat", "timur", "tengah", "pusat", "raya", "laut", "daya"})
@@ -101,6 +101,7 @@ class Lexicon:
     # first words of the title and cue phrases: most tokens start none, and are answered at once
     title_starts: frozenset[str] = frozenset()  # casefolded
     cue_starts: frozenset[str] = frozenset()  # as written
+    business_units: frozenset[str] = frozenset()  # casefolded: "communications", "lending"
 
     def match_title(self, doc: Doc, i: int, kinds: frozenset[str]) -> tuple[int, str] | None:
         """Longest title phrase of one of ``kinds`` starting at token ``i``: (end token, kind)."""
@@ -149,9 +150,10 @@ def load_lexicon() -> Lexicon:
     max_len = max(len(p) for p in (*titles, *org, *place, *not_entities))
     heads = frozenset(row[0].strip() for row in read_table("org_heads_en.txt"))
     determiners = frozenset(row[0].strip().casefold() for row in read_table("determiners_en.txt"))
+    units = business_units()
     return Lexicon(titles, org, place, not_entities, cues, max_len, heads, determiners, any_cues=org | place,
                    english_calendar=english_calendar, title_starts=frozenset(phrase[0] for phrase in titles),
-                   cue_starts=frozenset(phrase[0] for phrase in org | place))
+                   cue_starts=frozenset(phrase[0] for phrase in org | place), business_units=units)
 
 
 ROLE_KINDS = frozenset({"role", "role_place", "role_local", "role_field", "role_for"})
@@ -602,7 +604,8 @@ class _Run:
                 if head:
                     # the title rule re-reads it, keeping the end this span had as the name's end
                     self.ents.remove(span)
-                    self.hints[span.start] = span.end
+                    if not (head[0] < span.end and all(self.unit_word(k) for k in range(head[0], span.end))):
+                        self.hints[span.start] = span.end  # (but "[EVP Consumer]" holds a title and its unit, no name)
                 elif self.stopword(toks[0]) and len(toks) > 1:
                     self.ents.remove(span)
                     self.ents.add(span.start + 1, span.end, "PER", made=False)
@@ -761,6 +764,7 @@ class _Run:
         head = self.lex.match_title(doc, j, ROLE_KINDS)
         role_kind = head[1] if head else None
         if head is not None:
+            title_start = self.take_unit_words_before(i)  # "[External Affairs] Senior Lead"
             self.head_tokens.update(range(i, head[0]))
             over = self.ents.at(head[0] - 1)
             if over is not None and over.end > head[0] and over.label_ != "PER":
@@ -981,6 +985,50 @@ class _Run:
         self.head_tokens.update(range(j, k))  # no cue word in the list starts a place later
         return k
 
+    def unit_word(self, k: int) -> bool:
+        """Whether token ``k`` is a capitalised English word for a company's unit ("Lending")."""
+        return 0 <= k < len(self.doc) and self.cap(self.doc[k]) and self.doc[k].text.casefold() in self.lex.business_units
+
+    def take_unit_words(self, j: int, limit: int | None) -> int:
+        """Where the English unit words of a title starting at token ``j`` end ("EVP [Consumer
+        Banking and Wealth] BNI", "Head [of Corporate Communication] ..."), ``j`` if none start
+        there. Recognizer spans over them give way; a gazetteer name ends them."""
+        doc = self.doc
+        k = j
+        while k < len(doc) and (limit is None or k < limit):
+            span = self.ents.at(k)
+            if span is not None and (span.kb_id_ or span.start < j):
+                break
+            if self.unit_word(k) or (doc[k].text in ("and", "&", "of") and self.unit_word(k + 1)
+                                     and (k > j or doc[k].text == "of")):
+                k += 1
+            else:
+                break
+        self.give_way(j, k)
+        return k
+
+    def take_unit_words_before(self, i: int) -> int:
+        """Where the English unit words written before a title head at token ``i`` start
+        ("[External Affairs] Senior Lead"), ``i`` if there are none."""
+        doc = self.doc
+        k = i
+        while self.unit_word(k - 1) or (doc[k - 1].text in ("and", "&") and self.unit_word(k - 2) and k - 1 < i - 1):
+            span = self.ents.at(k - 1)
+            if span is not None and span.kb_id_:
+                break
+            k -= 1
+        self.give_way(k, i)
+        return k
+
+    def give_way(self, start: int, end: int) -> None:
+        """Recognizer spans over tokens ``start`` to ``end`` leave them; what they hold outside stays."""
+        for span in {id(s): s for s in (self.ents.at(x) for x in range(start, end)) if s is not None}.values():
+            self.ents.remove(span)
+            if span.start < start:
+                self.ents.add(span.start, start, span.label_, made=False)
+            if span.end > end:
+                self.ents.add(end, span.end, span.label_, made=False)
+
     def continue_title(self, j: int, lowercase_head: bool, limit: int | None = None,
                        place_role: bool = False) -> tuple[int, list[Span]]:
         """Extends a role phrase from token ``j`` over its words, organisations and places."""
@@ -988,6 +1036,10 @@ class _Run:
         of_spans: list[Span] = []
         first = j
         while j < len(doc) and (limit is None or j < limit):
+            k = self.take_unit_words(j, limit)
+            if k > j:
+                j = k  # "EVP [Consumer Banking] BNI", "Head [of Corporate Communication]"
+                continue
             tok = doc[j]
             owner = self.ents.at(j)
             if owner is None or (owner.start == j and not owner.kb_id_):

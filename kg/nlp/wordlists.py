@@ -67,6 +67,13 @@ def read_sections(name: str, *, casefold: bool = True) -> dict[tuple[str, ...], 
 
 
 @lru_cache(maxsize=1)
+def business_units() -> frozenset[str]:
+    """English words for a company's unit in a job title ("communications", "lending"),
+    casefolded, from ``business_units_en.txt``. Cached: the rules and the quotes share it."""
+    return frozenset(row[0].strip().casefold() for row in read_table("business_units_en.txt"))
+
+
+@lru_cache(maxsize=1)
 def title_kinds() -> dict[tuple[str, ...], str]:
     """Every title phrase of ``titles_id.txt`` and ``titles_en.txt``, casefolded -> its kind
     (Indonesian wins where both list a phrase). Cached: the rules and the statements share it."""
