@@ -1405,3 +1405,10 @@ def test_english_unit_words_stay_out_of_an_indonesian_sentence_without_a_title(b
     assert roles(out) == []
     assert ("Sari Wulandari", "PER") in ents(out)
 
+
+
+def test_a_hyphenated_name_after_a_cue_word_in_a_title_is_one_name(blank):
+    out = run_rules(blank, "Kepala Bandara Adi-Sucipto Budi Santoso mengatakan, penerbangan normal.",
+                    ("Budi Santoso", "PER"))
+    assert ("Bandara Adi-Sucipto", "LOC") in ents(out)
+    assert roles(out) == [("Kepala Bandara Adi-Sucipto", "Budi Santoso", "Bandara Adi-Sucipto")]

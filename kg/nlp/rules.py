@@ -1411,6 +1411,10 @@ class _Run:
                     continue
                 orgish = j  # "Paguyuban Nelayan Pesisir (Panel)": the abbreviation closes the name
                 break
+            if (j > cue_end and tok.text == "-" and not doc[j - 1].whitespace_ and not tok.whitespace_
+                    and j + 1 < len(doc) and self.name_token(doc[j + 1]) and self.ents.at(j + 1) is None):
+                j = orgish = j + 2  # "Bandara Adi-Sucipto", "Tol Jakarta-Cikampek": one name
+                continue
             if j > cue_end and self.unit_slash(j):
                 j = orgish = j + 2  # "Kodam III/Siliwangi", "Kodim 0618/Bandung": a unit's number and name
                 continue
