@@ -1412,3 +1412,13 @@ def test_a_hyphenated_name_after_a_cue_word_in_a_title_is_one_name(blank):
                     ("Budi Santoso", "PER"))
     assert ("Bandara Adi-Sucipto", "LOC") in ents(out)
     assert roles(out) == [("Kepala Bandara Adi-Sucipto", "Budi Santoso", "Bandara Adi-Sucipto")]
+
+
+def test_people_listed_with_their_titles_each_keep_their_role(blank):
+    text = ("Hal itu disampaikan pengajar Ilmu Politik Universitas Andalas Padang, Rudi Hartono, dan "
+            "pengajar Hukum Tata Negara Universitas Brawijaya, Malang, Sari Dewi.")
+    out = run_rules(blank, text, ("Universitas Andalas", "ORG"), ("Padang", "LOC"), ("Rudi Hartono", "PER"),
+                    ("Universitas Brawijaya", "ORG"), ("Malang", "LOC"), ("Sari Dewi", "PER"))
+    assert [r[:2] for r in roles(out)] == [
+        ("pengajar Ilmu Politik Universitas Andalas Padang", "Rudi Hartono"),
+        ("pengajar Hukum Tata Negara Universitas Brawijaya, Malang", "Sari Dewi")]

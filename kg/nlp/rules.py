@@ -1574,10 +1574,13 @@ class _Run:
         nxt = doc[end] if end < len(doc) else None
         if nxt is not None and nxt.text not in (",", ".") and not (nxt.is_alpha and nxt.text.islower()):
             return None
-        if nxt is not None and (nxt.text.casefold() in ("dan", "atau", "serta")
-                                or (nxt.text == "," and end + 1 < len(doc)
-                                    and doc[end + 1].text.casefold() in ("dan", "atau", "serta"))):
-            return None  # "Kepala Dinas Pertanian, Perikanan, dan Peternakan": a list of fields
+        joiner = end if nxt is not None and nxt.text.casefold() in ("dan", "atau", "serta") else (
+            end + 1 if nxt is not None and nxt.text == "," and end + 1 < len(doc)
+            and doc[end + 1].text.casefold() in ("dan", "atau", "serta") else None)
+        if joiner is not None and not (joiner + 1 < len(doc) and self.lex.match_title(doc, joiner + 1, HEAD_KINDS)):
+            # "Kepala Dinas Pertanian, Perikanan, dan Peternakan": a list of fields (but "..., Budi,
+            # dan pengajar ... , Rina," lists people with their titles)
+            return None
         return j + 1, end, owner
 
     @property
