@@ -1422,3 +1422,24 @@ def test_people_listed_with_their_titles_each_keep_their_role(blank):
     assert [r[:2] for r in roles(out)] == [
         ("pengajar Ilmu Politik Universitas Andalas Padang", "Rudi Hartono"),
         ("pengajar Hukum Tata Negara Universitas Brawijaya, Malang", "Sari Dewi")]
+
+
+@pytest.mark.parametrize("text, found, role", [
+    # a body written in lower case after the title, then the name between commas
+    ("Ketua tim pemenangan Budi Santoso, Hendra Wijaya, mengatakan, relawan siap.",
+     [("Budi Santoso", "PER"), ("Hendra Wijaya", "PER")],
+     ("Ketua tim pemenangan Budi Santoso", "Hendra Wijaya")),
+    # a ticket of two candidates joined by a hyphen is the body's name
+    ("Ketua tim kampanye Budi-Rina, Hendra Wijaya, mengatakan, relawan siap.",
+     [("Budi", "PER"), ("Rina", "PER"), ("Hendra Wijaya", "PER")],
+     ("Ketua tim kampanye Budi-Rina", "Hendra Wijaya")),
+])
+def test_a_campaign_teams_head_is_the_name_between_commas(blank, text, found, role):
+    out = run_rules(blank, text, *found)
+    assert [r[:2] for r in roles(out)] == [role]
+    assert (role[1], "PER") in ents(out)
+
+
+def test_a_lower_case_body_word_after_a_title_makes_no_person_of_the_verb(blank):
+    out = run_rules(blank, "Ketua tim mengatakan, relawan siap bekerja.")
+    assert ents(out) == [] and roles(out) == []

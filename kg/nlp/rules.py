@@ -1020,6 +1020,13 @@ class _Run:
         self.give_way(k, i)
         return k
 
+    def name_pair(self, j: int) -> bool:
+        """Whether tokens ``j`` to ``j + 3`` are two names joined by a hyphen ("Budi-Rina")."""
+        doc = self.doc
+        return (j + 2 < len(doc) and doc[j + 1].text == "-" and not doc[j].whitespace_
+                and not doc[j + 1].whitespace_ and self.name_token(doc[j]) and self.name_token(doc[j + 2])
+                and not any((x := self.ents.at(k)) is not None and x.kb_id_ for k in (j, j + 2)))
+
     def give_way(self, start: int, end: int) -> None:
         """Recognizer spans over tokens ``start`` to ``end`` leave them; what they hold outside stays."""
         for span in {id(s): s for s in (self.ents.at(x) for x in range(start, end)) if s is not None}.values():
@@ -1041,6 +1048,12 @@ class _Run:
                 j = k  # "EVP [Consumer Banking] BNI", "Head [of Corporate Communication]"
                 continue
             tok = doc[j]
+            if j > first and (limit is None or j + 3 <= limit) and self.name_pair(j):
+                # "Ketua tim kampanye [Budi-Rina], Hendra, ...": a ticket of two candidates named
+                # together is the body's name, not the person the title belongs to
+                self.give_way(j, j + 3)
+                j += 3
+                continue
             owner = self.ents.at(j)
             if owner is None or (owner.start == j and not owner.kb_id_):
                 # "Kepala [BBWS] [Pemali Juana Harya Muldianto]": a name the article gives an
@@ -1146,6 +1159,9 @@ class _Run:
                 continue
             if lowercase_head and j == first and tok.is_alpha and tok.text.islower() and tok.text not in PREPOSITIONS:
                 j += 1  # "pengamat politik"
+                continue
+            if j == first and tok.text.islower() and (tok.text.capitalize(),) in self.lex.org_cues:
+                j = self.field_words(j, limit)  # "Ketua [tim kampanye] Budi-Rina, ...": a body in lower case
                 continue
             k = self.words_before_office(j, limit)
             if k > j:
