@@ -87,6 +87,19 @@ def summary(resolver: EntityResolver) -> list[tuple[str, str, tuple[str, ...], i
         ("Amerika Serikat (AS) dan Rusia berunding. AS menolak.",
          [("Amerika Serikat", "LOC", "Q30"), ("AS", "LOC", "Q30"), ("Rusia", "LOC", "Q159"), ("AS", "LOC", "Q30")],
          [("Place", "Amerika Serikat", ("AS",), 3), ("Place", "Rusia", (), 1)]),
+        # a short form given with "atau" is the same organisation, whatever a recognizer called it
+        ("Lembaga Kajian Pangan Nusantara atau Lekapan menilai harga naik. Lekapan mencatat pasokan turun.",
+         [("Lembaga Kajian Pangan Nusantara", "ORG", ""), ("Lekapan", "PER", ""), ("Lekapan", "ORG", "")],
+         [("Organization", "Lembaga Kajian Pangan Nusantara", ("Lekapan",), 3)]),
+        # the long name fixes the type, however often a recognizer took the short form for a person
+        ("Lembaga Kajian Pangan Nusantara (LKPN) menilai. LKPN mencatat. LKPN menduga. LKPN menolak.",
+         [("Lembaga Kajian Pangan Nusantara", "ORG", ""), ("LKPN", "PER", ""), ("LKPN", "PER", ""),
+          ("LKPN", "PER", ""), ("LKPN", "PER", "")],
+         [("Organization", "Lembaga Kajian Pangan Nusantara", ("LKPN",), 5)]),
+        # ... but not a word that does not abbreviate it
+        ("Dinas Pertanian atau Budi belum menjawab.",
+         [("Dinas Pertanian", "ORG", ""), ("Budi", "PER", "")],
+         [("Organization", "Dinas Pertanian", (), 1), ("Person", "Budi", (), 1)]),
         ("Putin datang. Vladimir Putin berpidato.",
          [("Putin", "PER", "Q7747"), ("Vladimir Putin", "PER", "")],
          [("Person", "Vladimir Putin", ("Putin",), 2)]),

@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 from kg.errors import InputError
 from kg.model import Block, Entity, EntityType, Mention, Name, Role
 from kg.nlp.gazetteer import Gazetteer, GazetteerEntry
-from kg.nlp.rules import HEAD_KINDS, LEGAL_FORMS, PREFIX_KINDS, fold_name, load_lexicon
+from kg.nlp.rules import HEAD_KINDS, LEGAL_FORMS, PREFIX_KINDS, abbreviates, fold_name, load_lexicon
 
 BRACKETED = re.compile(r"^(.+?) \(([^()\s]+)\) ?(.*)$")
 
@@ -51,11 +51,14 @@ class _Cluster:
     source: str = ""
     last: int = -1  # offset of the latest mention, to prefer the nearest person for a bare surname
     dateline: bool = False  # the article's dateline names it (set in capitals by convention)
+    named_type: EntityType | None = None  # set by a long name given with its short form
 
     @property
     def type(self) -> EntityType:
         if self.entry is not None:
             return self.entry.type
+        if self.named_type is not None:
+            return self.named_type
         best = max(self.votes.values())
         return next(t for t in self.votes if self.votes[t] == best)
 
@@ -99,12 +102,16 @@ class EntityResolver:
                 type_ = "Organization"  # "Perum Bulog", "PT Maju Jaya": a company, whatever a recognizer guessed
             source = "gazetteer" if entry else sources.get((ent.start_char, ent.end_char), "ner")
             cluster = None
-            if previous is not None and _bracketed_after(text, previous[0], ent):
+            if previous is not None and (_bracketed_after(text, previous[0], ent)
+                                         or _short_form_after(text, previous[0], ent)):
                 prev_cluster = previous[1]
                 if entry is None or prev_cluster.entry is None or entry.id == prev_cluster.entry.id:
                     cluster = prev_cluster
-                    # the name before the brackets says what the abbreviation is, wherever else it stands
+                    # the name before the brackets says what the abbreviation is, wherever else it
+                    # stands: an organisation's or a place's name fixes the type
                     cluster.votes[cluster.type] += 2
+                    if previous[0].label_ in ("ORG", "LOC"):
+                        cluster.named_type = TYPES[previous[0].label_]
                     if cluster.entry is None and entry is not None:
                         cluster.entry = entry
             if cluster is None:
@@ -415,6 +422,14 @@ def _bracketed_after(text: str, first, second) -> bool:
     return between.strip() == "(" and text[second.end_char : second.end_char + 1] == ")" \
         and (upper >= 2 or (upper == 1 and second.text[0].isupper() and " " not in second.text
                             and first.label_ == "ORG" == second.label_))
+
+
+def _short_form_after(text: str, first, second) -> bool:
+    """Whether ``second`` is the short form of the organisation or place ``first`` given right
+    after it with "atau" / "or": "Lembaga Kajian Pangan Nusantara atau Lekapan"."""
+    between = text[first.end_char : second.start_char].strip().casefold()
+    return (between in ("atau", "or") and first.label_ in ("ORG", "LOC") and " " not in second.text
+            and abbreviates(second.text, first.text.split()))
 
 
 def _strip_title(text: str) -> tuple[str, str | None]:
