@@ -1443,3 +1443,11 @@ def test_a_campaign_teams_head_is_the_name_between_commas(blank, text, found, ro
 def test_a_lower_case_body_word_after_a_title_makes_no_person_of_the_verb(blank):
     out = run_rules(blank, "Ketua tim mengatakan, relawan siap bekerja.")
     assert ents(out) == [] and roles(out) == []
+
+
+def test_a_short_form_given_with_atau_is_the_organisations_name_in_a_title(blank):
+    text = ("Perpustakaan Daerah Sukamaju atau Perpusda membuka layanan lagi. Kepala Perpusda Budi Santoso "
+            "mengatakan, pengunjung dibatasi.")
+    out = run_rules(blank, text, ("Perpustakaan Daerah Sukamaju", "ORG"), ("Perpusda Budi Santoso", "PER"))
+    assert ("Budi Santoso", "PER") in ents(out)
+    assert [r[:2] for r in roles(out)] == [("Kepala Perpusda", "Budi Santoso")]

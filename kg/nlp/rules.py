@@ -2080,12 +2080,17 @@ class _Run:
             if words and not (len(words) == 1 and self.kind(words[0]) is not None):
                 known.setdefault(words, label)
 
+        short_forms: set[tuple[str, ...]] = set()
         for s in self.ents.spans:
             # a lone word a recognizer guessed is no proof: it may be a first name ("Andi")
             trusted = s.kb_id_ or (s.start_char, s.end_char) in self.ents.made or (
                 len(s) >= 2 and not self.after_role(s.start))  # "Wali Kota [Bogor Budi]" is in question
             if s.label_ in ("ORG", "LOC") and trusted:
                 put([t.text for t in s if not t.is_space], s.label_)
+                short = doc[s.end + 1] if s.end + 1 < len(doc) and doc[s.end].text.casefold() == "atau" else None
+                if short is not None and self.cap(short) and abbreviates(short.text, [t.text for t in s]):
+                    put([short.text], s.label_)  # "Perpustakaan Daerah Sukamaju atau Perpusda"
+                    short_forms.add((short.text.casefold(),))
         for i, tok in enumerate(doc):
             end = self.lex.match_cue(doc, i, self.lex.place_cues)
             head = None if end is None else next(
@@ -2116,7 +2121,8 @@ class _Run:
         people = {t.text.casefold() for s in self.ents.spans
                   if s.label_ == "PER" and (len(s) == 1 or not self.after_role(s.start))
                   and not self.headline_line(s.start) for t in s}
-        for words in [w for w in known if len(w) == 1 and (w[0] in people or w[0] in LEGAL_FORMS)]:
+        for words in [w for w in known if len(w) == 1 and (w[0] in people or w[0] in LEGAL_FORMS)
+                      and w not in short_forms]:
             del known[words]
         self._known = known
         return known
