@@ -101,3 +101,18 @@ def test_a_model_is_used_for_articles_in_its_own_language_only(tmp_path):
     assert model_for(None, "id") is None
     # no readable meta.json: passed on, so that loading it says what is wrong
     assert model_for(tmp_path / "missing", "en") == str(tmp_path / "missing")
+
+
+@pytest.mark.parametrize("config, reason", [
+    (b'[nlp\nlang = "id"\n', "it is not a valid config"),
+    (b"\x00\xff\xfe", "it is not UTF-8 text"),
+    (b"[paths]\nx = 1\n", "it has no [nlp] section"),
+])
+def test_a_model_whose_config_cannot_be_read_is_a_one_line_config_error(tmp_path, config, reason):
+    from kg.errors import ConfigError
+
+    (tmp_path / "meta.json").write_text('{"lang": "id", "name": "broken"}')
+    (tmp_path / "config.cfg").write_bytes(config)
+    with pytest.raises(ConfigError) as error:
+        load_pipeline(model=tmp_path)
+    assert reason in str(error.value) and "\n" not in str(error.value)

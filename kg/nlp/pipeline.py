@@ -125,7 +125,7 @@ def _all_but_ner(model: str | Path) -> list[str]:
     """What to exclude from the pipeline at ``model`` (a path or package name): all but ``ner``,
     the recognizers it votes among if it is an ensemble, the shared tok2vec they listen to and the
     components that annotated the docs they were trained on (kg's gazetteer tags)."""
-    config = load_config(_config_dir(model) / "config.cfg")
+    config = _read_config(_config_dir(model))
     pipeline = config["nlp"]["pipeline"]
     components = config["components"]
     recognizers = [NER, *components.get(NER, {}).get("members", [])]
@@ -138,9 +138,28 @@ def _all_but_ner(model: str | Path) -> list[str]:
     return ["tokenizer", *(name for name in pipeline if name not in keep)]
 
 
+def _read_config(folder: Path):
+    """The config.cfg of the pipeline in ``folder``; one that cannot be read is a ConfigError."""
+    try:
+        config = load_config(folder / "config.cfg")
+        config["nlp"]  # noqa: B018  (a config without an [nlp] section is no pipeline's)
+    except (OSError, ValueError, KeyError) as exc:  # (confection's errors and UnicodeDecodeError are ValueErrors)
+        if isinstance(exc, KeyError):
+            reason = "it has no [nlp] section"
+        elif isinstance(exc, UnicodeDecodeError):
+            reason = "it is not UTF-8 text"
+        else:
+            lines = str(exc).strip().splitlines()
+            reason = f"it is not a valid config ({lines[-1] if lines else type(exc).__name__})"
+        raise ConfigError(f"cannot read the config of the spaCy pipeline at {folder}: {reason}",
+                          "give --model a directory written by spacy train or nlp.to_disk()") from None
+    return config
+
+
 def _config_dir(model: str | Path) -> Path:
     """The folder holding the config of ``model``, a path or an installed package's name."""
-    path = spacy.util.get_package_path(model) if isinstance(model, str) and spacy.util.is_package(model) else Path(model)
+    installed = isinstance(model, str) and spacy.util.is_package(model)
+    path = spacy.util.get_package_path(model) if installed else Path(model)
     if not (path / "config.cfg").exists():  # a package: its data sit in a versioned folder inside
         path = next((p for p in path.iterdir() if (p / "config.cfg").exists()), path)
     return path
@@ -173,7 +192,7 @@ def _resolve_model(model: str | None, language: str) -> str | Path | None:
             f"no spaCy pipeline at {path}",
             "give --model the directory written by nlp.to_disk() or spacy train (e.g. output/model-best)",
         )
-    if NER not in load_config(path / "config.cfg")["nlp"]["pipeline"]:
+    if NER not in _read_config(path)["nlp"].get("pipeline", []):
         raise ConfigError(f"the spaCy pipeline at {path} has no 'ner' component", "train one with an ner component")
     return path
 
