@@ -987,7 +987,8 @@ class _Run:
 
     def unit_word(self, k: int) -> bool:
         """Whether token ``k`` is a capitalised English word for a company's unit ("Lending")."""
-        return 0 <= k < len(self.doc) and self.cap(self.doc[k]) and self.doc[k].text.casefold() in self.lex.business_units
+        doc = self.doc
+        return 0 <= k < len(doc) and self.cap(doc[k]) and doc[k].text.casefold() in self.lex.business_units
 
     def take_unit_words(self, j: int, limit: int | None) -> int:
         """Where the English unit words of a title starting at token ``j`` end ("EVP [Consumer
@@ -1012,7 +1013,8 @@ class _Run:
         ("[External Affairs] Senior Lead"), ``i`` if there are none."""
         doc = self.doc
         k = i
-        while self.unit_word(k - 1) or (doc[k - 1].text in ("and", "&") and self.unit_word(k - 2) and k - 1 < i - 1):
+        while k > 0 and (self.unit_word(k - 1)
+                         or (doc[k - 1].text in ("and", "&") and k < i and self.unit_word(k - 2))):
             span = self.ents.at(k - 1)
             if span is not None and span.kb_id_:
                 break
