@@ -1451,3 +1451,19 @@ def test_a_short_form_given_with_atau_is_the_organisations_name_in_a_title(blank
     out = run_rules(blank, text, ("Perpustakaan Daerah Sukamaju", "ORG"), ("Perpusda Budi Santoso", "PER"))
     assert ("Budi Santoso", "PER") in ents(out)
     assert [r[:2] for r in roles(out)] == [("Kepala Perpusda", "Budi Santoso")]
+
+
+@pytest.mark.parametrize("text, found, want", [
+    # two titles joined by "dan" before one name are that person's
+    ("Co-Founder dan COO Kopi Nusa Rina Marlina mengatakan, penjualan naik tajam bulan ini.",
+     [("Kopi Nusa", "ORG"), ("Rina Marlina", "PER")],
+     [("Co-Founder dan COO Kopi Nusa", "Rina Marlina")]),
+    # ... but not before two names, nor before no name
+    ("Presiden dan Wakil Presiden Budi Santoso dan Rina Marlina hadir di Demak.",
+     [("Budi Santoso", "PER"), ("Rina Marlina", "PER")],
+     [("Wakil Presiden", "Budi Santoso")]),
+    ("Presiden dan Wakil Presiden mengunjungi lokasi banjir di Demak.", [], []),
+])
+def test_two_titles_joined_by_dan_before_one_name(blank, text, found, want):
+    assert [r[:2] for r in roles(run_rules(blank, text, *found))] == want
+

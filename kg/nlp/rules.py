@@ -1029,6 +1029,23 @@ class _Run:
                 and not doc[j + 1].whitespace_ and self.name_token(doc[j]) and self.name_token(doc[j + 2])
                 and not any((x := self.ents.at(k)) is not None and x.kb_id_ for k in (j, j + 2)))
 
+    def one_holder(self, k: int) -> bool:
+        """Whether a title starts at token ``k`` and one name, not two ("... Budi dan Rina"),
+        follows it before the clause goes on: then a title and this one are one person's."""
+        doc = self.doc
+        head = self.lex.match_title(doc, k, ROLE_KINDS)
+        if head is None:
+            return False
+        names = 0
+        for t in range(head[0], min(len(doc), head[0] + 10)):
+            word = doc[t].text
+            if word in (",", ".", "(", ")") or (doc[t].is_alpha and word.islower() and word not in ("dan", "and")):
+                break
+            if word in ("dan", "and", "&"):
+                return False  # "Presiden dan Wakil Presiden Budi dan Rina": two people
+            names += self.cap(doc[t])
+        return names > 0
+
     def give_way(self, start: int, end: int) -> None:
         """Recognizer spans over tokens ``start`` to ``end`` leave them; what they hold outside stays."""
         for span in {id(s): s for s in (self.ents.at(x) for x in range(start, end)) if s is not None}.values():
@@ -1144,6 +1161,9 @@ class _Run:
             k = self.field_list_end(j, limit) if tok.text == "," and j > first else None
             if k is not None:
                 j = k  # "Menteri Pendidikan, Kebudayaan, Riset, dan Teknologi": a portfolio of fields
+                continue
+            if j == first and limit is None and tok.text.casefold() in ("dan", "and", "&") and self.one_holder(j + 1):
+                j += 1  # "Co-Founder dan COO <company> <name>": two titles of one person
                 continue
             if (tok.text.casefold() in CONNECTORS and j + 1 < len(doc) and self.cap(doc[j + 1])
                     and (j > first or tok.text.casefold() in ("bidang", "urusan"))):
