@@ -1467,3 +1467,10 @@ def test_a_short_form_given_with_atau_is_the_organisations_name_in_a_title(blank
 def test_two_titles_joined_by_dan_before_one_name(blank, text, found, want):
     assert [r[:2] for r in roles(run_rules(blank, text, *found))] == want
 
+
+
+def test_a_recognizer_span_holding_more_than_unit_words_is_not_cut_by_a_title(english):
+    doc = english("Indonesia's Foreign Affairs Minister Budi Santoso said the talks would continue.")
+    doc.ents = char_spans(doc, ("Indonesia", "LOC"), ("Foreign Affairs", "ORG"), ("Budi Santoso", "PER"))
+    out = EntityRules(english)(doc)
+    assert ("Foreign", "ORG") not in ents(out)

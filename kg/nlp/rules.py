@@ -1016,8 +1016,9 @@ class _Run:
         while k > 0 and (self.unit_word(k - 1)
                          or (doc[k - 1].text in ("and", "&") and k < i and self.unit_word(k - 2))):
             span = self.ents.at(k - 1)
-            if span is not None and span.kb_id_:
-                break
+            if span is not None and (span.kb_id_ or not all(
+                    self.unit_word(x) or doc[x].text in ("and", "&") for x in range(span.start, k))):
+                break  # ("[Foreign Affairs] Minister": a span that holds more than unit words stays)
             k -= 1
         self.give_way(k, i)
         return k
