@@ -1474,3 +1474,17 @@ def test_a_recognizer_span_holding_more_than_unit_words_is_not_cut_by_a_title(en
     doc.ents = char_spans(doc, ("Indonesia", "LOC"), ("Foreign Affairs", "ORG"), ("Budi Santoso", "PER"))
     out = EntityRules(english)(doc)
     assert ("Foreign", "ORG") not in ents(out)
+
+
+@pytest.mark.parametrize("text, found, role", [
+    ("Home Affairs Minister Hendra Wijaya told reporters the elections would go ahead.",
+     [("Home Affairs", "ORG"), ("Hendra Wijaya", "PER")], "Home Affairs Minister"),
+    ("Trade and Industry Minister Rina Marlina said exports rose 12 percent.",
+     [("Rina Marlina", "PER")], "Trade and Industry Minister"),
+])
+def test_an_english_portfolio_of_several_words_is_part_of_the_role(english, text, found, role):
+    doc = english(text)
+    doc.ents = char_spans(doc, *found)
+    out = EntityRules(english)(doc)
+    assert [r[0] for r in roles(out)] == [role]
+    assert [e for e in ents(out) if e[1] == "ORG"] == []
