@@ -1488,3 +1488,10 @@ def test_an_english_portfolio_of_several_words_is_part_of_the_role(english, text
     out = EntityRules(english)(doc)
     assert [r[0] for r in roles(out)] == [role]
     assert [e for e in ents(out) if e[1] == "ORG"] == []
+
+
+def test_a_country_before_an_english_title_with_a_possessive_is_the_roles(english):
+    doc = english("Indonesia's Trade Minister Rina Marlina said exports rose 12 percent.")
+    doc.ents = char_spans(doc, ("Indonesia", "LOC"), ("Rina Marlina", "PER"))
+    out = EntityRules(english)(doc)
+    assert roles(out) == [("Trade Minister", "Rina Marlina", "Indonesia")]

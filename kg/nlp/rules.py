@@ -1764,6 +1764,10 @@ class _Run:
             # English puts the organisation or country first: "NATO Secretary General X", "the
             # agency (BGN) head X"
             title_start, of_spans = owner.start, [owner]
+        elif doc.lang_ == "en" and not of_spans and title_start >= 2 and doc[title_start - 1].text in ("'s", "’s"):
+            # "Indonesia's Foreign Minister X": the country is the role's, the possessive no part of it
+            owner = self.owner_before(title_start - 1)
+            of_spans = [owner] if owner is not None else of_spans
         self.pending.append((title_start, title_end, person, list(of_spans)))
 
     def held_for(self, title_start: int, title_end: int, person: Span, of_spans: list[Span]
