@@ -213,6 +213,16 @@ class _Ents:
             if self.owner[i] is span:
                 self.owner[i] = None
 
+    def cut(self, start: int, end: int) -> None:
+        """Frees tokens ``start`` to ``end``: the spans over them keep, with their labels, only
+        what they hold outside."""
+        for span in {id(s): s for s in (self.owner[i] for i in range(start, end)) if s is not None}.values():
+            self.remove(span)
+            if span.start < start:
+                self.add(span.start, start, span.label_, made=False)
+            if span.end > end:
+                self.add(end, span.end, span.label_, made=False)
+
     def sorted(self) -> list[Span]:
         return sorted(self.spans, key=lambda s: s.start)
 
@@ -978,10 +988,7 @@ class _Run:
                 return None
         if not closed:
             return None
-        for owner in {id(x): x for x in (self.ents.at(i) for i in range(j, k)) if x is not None}.values():
-            self.ents.remove(owner)
-            if owner.end > k:  # what a span runs on into past the list keeps its label
-                self.ents.add(k, owner.end, owner.label_, made=False)
+        self.ents.cut(j, k)  # what a span runs on into past the list keeps its label
         self.head_tokens.update(range(j, k))  # no cue word in the list starts a place later
         return k
 
@@ -1005,7 +1012,7 @@ class _Run:
                 k += 1
             else:
                 break
-        self.give_way(j, k)
+        self.ents.cut(j, k)
         return k
 
     def take_unit_words_before(self, i: int) -> int:
@@ -1020,7 +1027,7 @@ class _Run:
                     self.unit_word(x) or doc[x].text in ("and", "&") for x in range(span.start, k))):
                 break  # ("[Foreign Affairs] Minister": a span that holds more than unit words stays)
             k -= 1
-        self.give_way(k, i)
+        self.ents.cut(k, i)
         return k
 
     def name_pair(self, j: int) -> bool:
@@ -1047,15 +1054,6 @@ class _Run:
             names += self.cap(doc[t])
         return names > 0
 
-    def give_way(self, start: int, end: int) -> None:
-        """Recognizer spans over tokens ``start`` to ``end`` leave them; what they hold outside stays."""
-        for span in {id(s): s for s in (self.ents.at(x) for x in range(start, end)) if s is not None}.values():
-            self.ents.remove(span)
-            if span.start < start:
-                self.ents.add(span.start, start, span.label_, made=False)
-            if span.end > end:
-                self.ents.add(end, span.end, span.label_, made=False)
-
     def continue_title(self, j: int, lowercase_head: bool, limit: int | None = None,
                        place_role: bool = False) -> tuple[int, list[Span]]:
         """Extends a role phrase from token ``j`` over its words, organisations and places."""
@@ -1071,7 +1069,7 @@ class _Run:
             if j > first and (limit is None or j + 3 <= limit) and self.name_pair(j):
                 # "Ketua tim kampanye [Budi-Rina], Hendra, ...": a ticket of two candidates named
                 # together is the body's name, not the person the title belongs to
-                self.give_way(j, j + 3)
+                self.ents.cut(j, j + 3)
                 j += 3
                 continue
             owner = self.ents.at(j)
