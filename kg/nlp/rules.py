@@ -1448,8 +1448,7 @@ class _Run:
                     continue
                 orgish = j  # "Paguyuban Nelayan Pesisir (Panel)": the abbreviation closes the name
                 break
-            if (j > cue_end and tok.text == "-" and not doc[j - 1].whitespace_ and not tok.whitespace_
-                    and j + 1 < len(doc) and self.name_token(doc[j + 1]) and self.ents.at(j + 1) is None):
+            if j > cue_end and tok.text == "-" and self.name_pair(j - 1) and self.ents.at(j + 1) is None:
                 j = orgish = j + 2  # "Bandara Adi-Sucipto", "Tol Jakarta-Cikampek": one name
                 continue
             if j > cue_end and self.unit_slash(j):
@@ -1611,10 +1610,9 @@ class _Run:
         nxt = doc[end] if end < len(doc) else None
         if nxt is not None and nxt.text not in (",", ".") and not (nxt.is_alpha and nxt.text.islower()):
             return None
-        joiner = end if nxt is not None and nxt.text.casefold() in ("dan", "atau", "serta") else (
-            end + 1 if nxt is not None and nxt.text == "," and end + 1 < len(doc)
-            and doc[end + 1].text.casefold() in ("dan", "atau", "serta") else None)
-        if joiner is not None and not (joiner + 1 < len(doc) and self.lex.match_title(doc, joiner + 1, HEAD_KINDS)):
+        joiner = end + 1 if nxt is not None and nxt.text == "," else end  # "Budi dan", "Budi, dan"
+        if (joiner < len(doc) and doc[joiner].text.casefold() in ("dan", "atau", "serta")
+                and not (joiner + 1 < len(doc) and self.lex.match_title(doc, joiner + 1, HEAD_KINDS))):
             # "Kepala Dinas Pertanian, Perikanan, dan Peternakan": a list of fields (but "..., Budi,
             # dan pengajar ... , Rina," lists people with their titles)
             return None
