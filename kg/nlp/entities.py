@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 from kg.errors import InputError
 from kg.model import Block, Entity, EntityType, Mention, Name, Role
 from kg.nlp.gazetteer import Gazetteer, GazetteerEntry
-from kg.nlp.rules import HEAD_KINDS, LEGAL_FORMS, PREFIX_KINDS, abbreviates, fold_name, load_lexicon
+from kg.nlp.rules import HEAD_KINDS, LEGAL_FORMS, PREFIX_KINDS, fold_name, gives_short_form, load_lexicon
 
 BRACKETED = re.compile(r"^(.+?) \(([^()\s]+)\) ?(.*)$")
 
@@ -427,9 +427,8 @@ def _bracketed_after(text: str, first, second) -> bool:
 def _short_form_after(text: str, first, second) -> bool:
     """Whether ``second`` is the short form of the organisation or place ``first`` given right
     after it with "atau" / "or": "Lembaga Kajian Pangan Nusantara atau Lekapan"."""
-    between = text[first.end_char : second.start_char].strip().casefold()
-    return (between in ("atau", "or") and first.label_ in ("ORG", "LOC") and " " not in second.text
-            and abbreviates(second.text, first.text.split()))
+    return first.label_ in ("ORG", "LOC") and gives_short_form(
+        first.text.split(), text[first.end_char : second.start_char], second.text)
 
 
 def _strip_title(text: str) -> tuple[str, str | None]:

@@ -2110,8 +2110,9 @@ class _Run:
                 len(s) >= 2 and not self.after_role(s.start))  # "Wali Kota [Bogor Budi]" is in question
             if s.label_ in ("ORG", "LOC") and trusted:
                 put([t.text for t in s if not t.is_space], s.label_)
-                short = doc[s.end + 1] if s.end + 1 < len(doc) and doc[s.end].text.casefold() == "atau" else None
-                if short is not None and self.cap(short) and abbreviates(short.text, [t.text for t in s]):
+                short = doc[s.end + 1] if s.end + 1 < len(doc) else None
+                if short is not None and self.cap(short) and gives_short_form([t.text for t in s], doc[s.end].text,
+                                                                              short.text):
                     put([short.text], s.label_)  # "Perpustakaan Daerah Sukamaju atau Perpusda"
                     short_forms.add((short.text.casefold(),))
         for i, tok in enumerate(doc):
@@ -2366,6 +2367,12 @@ def fold_name(text: str) -> str:
     text = re.sub(r"sk(?:yy|iy|yi|ii|y|i)\b", "sky", text)
     text = text.replace("y", "i")
     return " ".join(text.split())
+
+
+def gives_short_form(long_words: list[str], between: str, short: str) -> bool:
+    """Whether ``short``, written after a name of ``long_words`` with ``between`` them, is given
+    as its short form: "Perpustakaan Daerah Sukamaju atau Perpusda"."""
+    return between.strip().casefold() in ("atau", "or") and " " not in short and abbreviates(short, long_words)
 
 
 def abbreviates(short: str, words: list[str]) -> bool:
