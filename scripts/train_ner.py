@@ -513,19 +513,27 @@ def assemble_ensemble(members: list[Path], out: Path, min_votes: int) -> None:
     component named `ner` runs them (kg/nlp/ensemble.py). The first member's other components
     (the gazetteer tagger) stay in front.
     """
-    from spacy.util import load_config, load_model_from_config
+    from spacy.util import load_model_from_config
+
+    from kg.nlp.pipeline import read_pipeline_config
 
     nlp = None
     names = []
     for index, path in enumerate(members):
         # loaded from its interpolated config: the tok2vec's copy must not point into the
         # tok2vec component's section ("${components.tok2vec...}"), which goes away
-        config = load_config(path / "config.cfg", interpolate=True)
-        if nlp is None:
-            member = load_model_from_config(config).from_disk(path)
-        else:  # the first member brings the components in front of ner and the tokenizer
-            others = [name for name in config["nlp"]["pipeline"] if name not in ("tok2vec", "ner")]
-            member = load_model_from_config(config, exclude=others).from_disk(path, exclude=[*others, "tokenizer"])
+        config = read_pipeline_config(path, interpolate=True, fix="train this member again (--steps train)")
+        try:
+            if nlp is None:
+                member = load_model_from_config(config).from_disk(path)
+            else:  # the first member brings the components in front of ner and the tokenizer
+                others = [name for name in config["nlp"].get("pipeline", []) if name not in ("tok2vec", "ner")]
+                member = load_model_from_config(config, exclude=others).from_disk(path, exclude=[*others, "tokenizer"])
+        except (OSError, ValueError) as exc:  # a weights file missing or broken
+            reason = (str(exc).strip().splitlines() or [type(exc).__name__])[-1]
+            raise ConfigError(f"cannot load the member {path}: {reason}", "train this member again (--steps train)") from None
+        if "ner" not in member.pipe_names:
+            raise ConfigError(f"the member {path} has no ner component", "give runs trained with an ner")
         if "tok2vec" in member.pipe_names:
             member.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
             member.remove_pipe("tok2vec")

@@ -325,3 +325,13 @@ def test_an_ensemble_of_runs_that_were_never_trained_is_a_one_line_error(tmp_pat
 def test_the_card_says_the_model_is_a_vote_of_seeds():
     note = train_ner.ship_note("gaztags.cfg", True, {"overrides": {}, "seeds": [0, 1, 2], "min_votes": 2}, "best")
     assert note.endswith("; a vote of 3 runs, seeds [0, 1, 2], an entity needs 2 votes")
+
+
+@pytest.mark.parametrize("config", [b"", b"\x00\xff\xfe binary", b"[paths\ntrain = null\n"])
+def test_an_ensemble_of_members_that_cannot_be_loaded_is_a_one_line_error(tmp_path, config):
+    for seed in (0, 1):
+        (tmp_path / "runs" / f"exp-s{seed}" / "model-best").mkdir(parents=True)
+        (tmp_path / "runs" / f"exp-s{seed}" / "model-best" / "config.cfg").write_bytes(config)
+    with pytest.raises(train_ner.ConfigError, match=r"cannot read the config of .*exp-s0") as error:
+        train_ner.main(["--work", str(tmp_path), "--run", "exp", "--seeds", "0,1", "--steps", "ensemble"])
+    assert "\n" not in str(error.value)

@@ -125,7 +125,7 @@ def _all_but_ner(model: str | Path) -> list[str]:
     """What to exclude from the pipeline at ``model`` (a path or package name): all but ``ner``,
     the recognizers it votes among if it is an ensemble, the shared tok2vec they listen to and the
     components that annotated the docs they were trained on (kg's gazetteer tags)."""
-    config = _read_config(_config_dir(model))
+    config = read_pipeline_config(_config_dir(model))
     pipeline = config["nlp"]["pipeline"]
     components = config["components"]
     recognizers = [NER, *components.get(NER, {}).get("members", [])]
@@ -138,10 +138,12 @@ def _all_but_ner(model: str | Path) -> list[str]:
     return ["tokenizer", *(name for name in pipeline if name not in keep)]
 
 
-def _read_config(folder: Path):
-    """The config.cfg of the pipeline in ``folder``; one that cannot be read is a ConfigError."""
+def read_pipeline_config(folder: Path, *, interpolate: bool = False,
+                         fix: str = "give --model a directory written by spacy train or nlp.to_disk()"):
+    """The config.cfg of the spaCy pipeline in ``folder``; one that cannot be read is a
+    ConfigError that says why, with ``fix`` as the advice."""
     try:
-        config = load_config(folder / "config.cfg")
+        config = load_config(folder / "config.cfg", interpolate=interpolate)
         config["nlp"]  # noqa: B018  (a config without an [nlp] section is no pipeline's)
     except (OSError, ValueError, KeyError) as exc:  # (confection's errors and UnicodeDecodeError are ValueErrors)
         if isinstance(exc, KeyError):
@@ -151,8 +153,7 @@ def _read_config(folder: Path):
         else:
             lines = str(exc).strip().splitlines()
             reason = f"it is not a valid config ({lines[-1] if lines else type(exc).__name__})"
-        raise ConfigError(f"cannot read the config of the spaCy pipeline at {folder}: {reason}",
-                          "give --model a directory written by spacy train or nlp.to_disk()") from None
+        raise ConfigError(f"cannot read the config of the spaCy pipeline at {folder}: {reason}", fix) from None
     return config
 
 
@@ -192,7 +193,7 @@ def _resolve_model(model: str | None, language: str) -> str | Path | None:
             f"no spaCy pipeline at {path}",
             "give --model the directory written by nlp.to_disk() or spacy train (e.g. output/model-best)",
         )
-    if NER not in _read_config(path)["nlp"].get("pipeline", []):
+    if NER not in read_pipeline_config(path)["nlp"].get("pipeline", []):
         raise ConfigError(f"the spaCy pipeline at {path} has no 'ner' component", "train one with an ner component")
     return path
 
