@@ -701,6 +701,29 @@ def test_an_organisations_short_form_in_brackets_that_a_recognizer_took_for_a_pe
     assert (short, "ORG") in ents(EntityRules(blank)(doc))
 
 
+@pytest.mark.parametrize("text, short, label, name", [
+    ("Beras program Stabilisasi Pasokan dan Harga Pangan (SPHP) dijual di pasar.", "SPHP", "ORG",
+     "Stabilisasi Pasokan dan Harga Pangan"),
+    ("Pemerintah memperluas Kartu Indonesia Pintar (KIP) tahun ini.", "KIP", "ORG", "Kartu Indonesia Pintar"),
+    ("Data itu masuk ke Sistem Informasi Kesehatan Daerah (Sikda) setiap pekan.", "Sikda", "ORG",
+     "Sistem Informasi Kesehatan Daerah"),
+])
+def test_the_name_a_short_form_in_brackets_stands_for_is_the_same_kind_of_entity(blank, text, short, label, name):
+    doc = blank(text)
+    doc.ents = spans_at(doc, (short, label))
+    assert ents(EntityRules(blank)(doc)) == [(name, label), (short, label)]
+
+
+@pytest.mark.parametrize("text", [
+    "Rombongan Sinar Harapan Jaya (BPS) tiba kemarin.",  # the initials spell something else
+    "Laporan itu dibacakan Rudi (BPS) kemarin.",  # one word is no name a short form stands for
+])
+def test_capitalised_words_before_a_short_form_they_do_not_spell_stay_as_they_are(blank, text):
+    doc = blank(text)
+    doc.ents = spans_at(doc, ("BPS", "ORG"))
+    assert ents(EntityRules(blank)(doc)) == [("BPS", "ORG")]
+
+
 def test_a_persons_name_in_brackets_after_an_organisation_stays_a_person(blank):
     doc = blank("Pemilik Toko Sinar Jaya (Hendra) menolak berkomentar.")
     doc.ents = spans_at(doc, ("Toko Sinar Jaya", "ORG"), ("Hendra", "PER"))

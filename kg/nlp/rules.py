@@ -157,6 +157,8 @@ def load_lexicon() -> Lexicon:
 
 
 ROLE_KINDS = frozenset({"role", "role_place", "role_local", "role_field", "role_for"})
+# lower-case words inside a name that its short form skips: "Stabilisasi Pasokan dan Harga Pangan (SPHP)"
+LONG_FORM_JOINERS = frozenset({"dan", "serta", "untuk", "and", "of", "for", "&"})
 RANK_SERVICES = frozenset({"pol", "polri", "tni", "purn"})  # "Kombes Pol", "Letjen TNI (Purn)"
 ROMAN_NUMERAL = re.compile(r"[IVXL]+")
 HEAD_KINDS = ROLE_KINDS | {"modifier"}
@@ -1979,6 +1981,18 @@ class _Run:
                         and len(tok.text) <= 8 and short:
                     self.ents.add(k + 1, k + 2, span.label_)
                     short_forms[tok.text] = span.label_
+        # "Stabilisasi Pasokan dan Harga Pangan (SPHP)": the short form was found, there or later
+        # in the article, and the name it stands for was not
+        short_labels = {s.text: s.label_ for s in self.ents.spans if len(s) == 1 and s.label_ != "PER"}
+        for k in self.positions.get("(", ()):
+            if k + 2 < len(doc) and doc[k + 2].text == ")" and doc[k + 1].text in short_labels:
+                inside = self.ents.at(k + 1)
+                label = inside.label_ if inside is not None else short_labels[doc[k + 1].text]
+                start = self.long_form_before(k, doc[k + 1].text)
+                if start is not None and label != "PER":
+                    self.ents.add(start, k, label)
+                    if inside is None:
+                        self.ents.add(k + 1, k + 2, label)
         for span in list(self.ents.spans):
             label = short_forms.get(span.text)
             if label is not None and span.label_ == "PER" and len(span) == 1 and not span.kb_id_:
@@ -1986,6 +2000,26 @@ class _Run:
                 # introduced as an organisation's short form
                 self.ents.remove(span)
                 self.ents.add(span.start, span.end, label, made=False)
+
+    def long_form_before(self, k: int, short: str) -> int | None:
+        """Where the name that ``short`` stands for starts, when the capitalised words right
+        before token ``k`` (an opening bracket) spell it and no entity holds them. The nearest
+        start that spells it is taken ("Program Stabilisasi Pasokan dan Harga Pangan (SPHP)"
+        starts at "Stabilisasi"): a short form's first letter is its name's first word's."""
+        doc = self.doc
+        j = k - 1
+        while j >= 0 and k - j <= len(short) + 3 and self.ents.at(j) is None:
+            tok = doc[j]
+            if tok.text.casefold() in LONG_FORM_JOINERS and j < k - 1:
+                j -= 1
+                continue
+            if not (tok.is_alpha and self.cap(tok)):
+                return None
+            words = [t.text for t in doc[j:k] if self.cap(t)]
+            if len(words) >= 2 and tok.text[0].casefold() == short[0].casefold() and spells(short, words):
+                return j
+            j -= 1
+        return None
 
     def words(self, start: int, end: int) -> tuple[str, ...]:
         return tuple(t.text.casefold() for t in self.doc[start:end])
@@ -2373,6 +2407,15 @@ def gives_short_form(long_words: list[str], between: str, short: str) -> bool:
     """Whether ``short``, written after a name of ``long_words`` with ``between`` them, is given
     as its short form: "Perpustakaan Daerah Sukamaju atau Perpusda"."""
     return between.strip().casefold() in ("atau", "or") and " " not in short and abbreviates(short, long_words)
+
+
+def spells(short: str, words: list[str]) -> bool:
+    """Whether ``short`` stands for the name of ``words``: a short form in capitals is their
+    initials ("BPBD"), another is built from pieces of them ("Bapanas", see :func:`abbreviates`)."""
+    letters = short.replace("-", "")
+    if letters.isupper():
+        return letters == "".join(word[0] for word in words)
+    return abbreviates(short, words)
 
 
 def abbreviates(short: str, words: list[str]) -> bool:
