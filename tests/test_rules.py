@@ -925,6 +925,15 @@ def test_after_a_rank_the_pieces_a_recognizer_split_up_to_a_person_are_one_name(
     assert [r[1] for r in roles(out)] == ["RD Teguh Prakoso Simatupang"]
 
 
+@pytest.mark.parametrize("after", ["meminta semua pihak tenang.", ", Rabu, meminta semua pihak tenang."])
+def test_after_a_rank_initials_and_a_name_a_recognizer_took_for_a_place_are_the_person(blank, after):
+    doc = blank(f"Kepala Polda Maluku Inspektur Jenderal RZ Hendra Wicaksono Siregar {after}")
+    doc.ents = spans_at(doc, ("Hendra Wicaksono Siregar", "LOC"))
+    out = EntityRules(blank)(doc)
+    assert [e for e in ents(out) if e[1] != "ORG"] == [("RZ Hendra Wicaksono Siregar", "PER")]
+    assert [r[:2] for r in roles(out)] == [("Kepala Polda Maluku", "RZ Hendra Wicaksono Siregar")]
+
+
 def test_a_place_a_recognizer_ran_into_the_name_after_an_office_cue_gives_the_name_back(blank):
     doc = blank("Kepala Puskesmas Sukamaju Wulan mengatakan, pasien dirujuk. Menurut Wulan, stok obat cukup.")
     doc.ents = spans_at(doc, ("Sukamaju Wulan", "LOC"))

@@ -1256,6 +1256,14 @@ class _Run:
             else:
                 break
         person = self.ents.at(k) if k < len(doc) else None
+        if person is None and pieces and k - j <= MAX_NAME_TOKENS and k < len(doc) and (
+                doc[k].text == "," or (doc[k].is_alpha and doc[k].text.islower())):
+            # "Irjen [RZ] [Hendra Wicaksono Siregar] meminta": initials, then the rest of the name
+            # taken for a place, and a verb: the whole is the person's name
+            for span in pieces:
+                self.ents.remove(span)
+            self.ents.add(j, k, "PER", made=False)
+            return
         if (not pieces or person is None or person.label_ != "PER" or person.start != k or person.kb_id_
                 or person.end - j > MAX_NAME_TOKENS):
             return
