@@ -175,6 +175,8 @@ def test_titles_and_honorifics_are_trimmed_from_other_components_person_spans(bl
         ("Pada Sabtu pagi warga berkumpul.", 1, 2, "LOC"),
         ("Namun warga menolak.", 0, 1, "PER"),
         ("Sosial media ramai.", 0, 1, "ORG"),
+        ("”Semoga jembatan ini segera dipakai warga,” katanya.", 1, 2, "LOC"),
+        ("”Mohon warga bersabar,” katanya.", 1, 2, "PER"),
     ],
 )
 def test_junk_spans_from_other_components_are_removed(blank, text, start, end, label):
