@@ -936,6 +936,25 @@ def test_after_a_rank_initials_and_a_name_a_recognizer_took_for_a_place_are_the_
     assert [r[:2] for r in roles(out)] == [("Kepala Polda Maluku", "RZ Hendra Wicaksono Siregar")]
 
 
+@pytest.mark.parametrize("taken", [("Sukamara", "PER"), ("Kapolres Sukamara", "LOC")])
+def test_one_word_after_a_regional_title_that_the_article_writes_inside_a_place_is_that_place(blank, taken):
+    doc = blank("Massa membakar kantor KPU Kabupaten Sukamara. Kapolres Sukamara dan Dandim sudah meninjau lokasi.")
+    k = [t.i for t in doc if t.text == "Sukamara"][1]
+    start = k - len(taken[0].split()) + 1
+    doc.ents = [*spans_at(doc, ("KPU Kabupaten Sukamara", "ORG")), Span(doc, start, k + 1, label=taken[1])]
+    out = EntityRules(blank)(doc)
+    assert [e for e in ents(out) if e[1] != "ORG"] == [("Sukamara", "LOC")]
+    assert roles(out) == []
+
+
+def test_one_word_after_a_regional_title_that_the_article_never_writes_as_a_place_stays_the_person(blank):
+    doc = blank("Kapolres Hendrawan dan Dandim sudah meninjau lokasi. Kantor KPU Kabupaten Sukamara dijaga.")
+    doc.ents = spans_at(doc, ("Hendrawan", "PER"), ("KPU Kabupaten Sukamara", "ORG"))
+    out = EntityRules(blank)(doc)
+    assert ("Hendrawan", "PER") in ents(out)
+    assert [r[:2] for r in roles(out)] == [("Kapolres", "Hendrawan")]
+
+
 def test_a_place_a_recognizer_ran_into_the_name_after_an_office_cue_gives_the_name_back(blank):
     doc = blank("Kepala Puskesmas Sukamaju Wulan mengatakan, pasien dirujuk. Menurut Wulan, stok obat cukup.")
     doc.ents = spans_at(doc, ("Sukamaju Wulan", "LOC"))

@@ -811,6 +811,16 @@ class _Run:
         if prefix_end > prefix_start and hint is None:
             self.join_name_after_rank(j)
         name = self.name_after(j, hint)
+        if (name is not None and head is not None and hint is None and role_kind in ("role_place", "role_local")
+                and self.place_read_as_a_name(*name)):
+            # "Kapolres [Sukamara] dan Dandim ...": the word after the title is the region it
+            # governs, which the article names elsewhere; no holder is named here
+            n_start, n_end, existing = name
+            if existing is not None:
+                self.ents.remove(existing)
+            place = self.ents.add(n_start, n_end, "LOC", made=existing is None)
+            self.apposition(title_start, n_end, [*of_spans, *([place] if place is not None else [])])
+            return n_end
         if name is None and head is not None and of_spans and hint is None:
             name = self.speaker_taken_for_a_place(j)
         if name is None and head is not None and prefix_end == prefix_start:
@@ -1563,6 +1573,17 @@ class _Run:
         if owner is None or owner.start != j or not self.speaker_like(owner):
             return None
         return self.as_person(owner)
+
+    def place_read_as_a_name(self, start: int, end: int, existing: Span | None) -> bool:
+        """Whether the one word a title rule took for a name (free, or another component's
+        unlinked person span), with no name after it, is a word the article writes elsewhere
+        inside a place or an organisation ("KPU Kabupaten [Sukamara]")."""
+        doc = self.doc
+        if (end - start != 1 or (end < len(doc) and self.name_token(doc[end])) or (existing is not None and (
+                existing.label_ != "PER" or existing.kb_id_ or (existing.start_char, existing.end_char) in self.ents.made))):
+            return False
+        return any(k != start and (other := self.ents.at(k)) is not None and other.label_ != "PER"
+                   for k in self.positions.get(doc[start].text, ()))
 
     def as_person(self, span: Span) -> tuple[int, int, Span] | None:
         """Relabels another component's span as a person's name: (start, end, new span)."""
