@@ -955,6 +955,36 @@ def test_one_word_after_a_regional_title_that_the_article_never_writes_as_a_plac
     assert [r[:2] for r in roles(out)] == [("Kapolres", "Hendrawan")]
 
 
+@pytest.mark.parametrize("office, name", [
+    ("Direktorat Jenderal Bina Keuangan Daerah Kemendagri", "I Made Suarjana"),
+    ("Dinas Sosial Kabupaten Gianyar", "Ni Luh Putu Ariani"),
+])
+def test_the_i_or_ni_opening_a_balinese_name_is_the_persons_not_the_office_before_it(blank, office, name):
+    doc = blank(f"Sekretaris {office} {name} menjelaskan, anggaran sudah cair.")
+    doc.ents = spans_at(doc, (name.split(" ", 1)[1], "PER"))
+    out = EntityRules(blank)(doc)
+    assert (name, "PER") in ents(out)
+    assert [r[:2] for r in roles(out)] == [(f"Sekretaris {office}", name)]
+
+
+@pytest.mark.parametrize("recognized", [None, "Putu Wirabawa"])
+@pytest.mark.parametrize("before", ["", "Data semester I sudah masuk. "])
+def test_a_balinese_name_after_an_office_keeps_its_i(blank, recognized, before):
+    office = "Direktorat Jenderal Perimbangan dan Retribusi Daerah Kemenkeu"
+    doc = blank(f"{before}Sekretaris {office} I Putu Wirabawa menjelaskan, data diperbarui.")
+    doc.ents = spans_at(doc, (recognized, "PER")) if recognized else []
+    out = EntityRules(blank)(doc)
+    assert [e for e in ents(out) if e[1] == "PER"] == [("I Putu Wirabawa", "PER")]
+    assert [r[:2] for r in roles(out)] == [(f"Sekretaris {office}", "I Putu Wirabawa")]
+
+
+def test_a_balinese_name_opening_a_recognizer_put_into_the_office_before_it_goes_back_to_the_person(blank):
+    doc = blank("Sekretaris Direktorat Jenderal Anggaran Kemenkeu I Putu Wirabawa menjelaskan, data diperbarui.")
+    doc.ents = spans_at(doc, ("Kemenkeu I Putu", "ORG"), ("Wirabawa", "PER"))
+    out = EntityRules(blank)(doc)
+    assert [e for e in ents(out) if e[1] == "PER"] == [("I Putu Wirabawa", "PER")]
+
+
 def test_a_place_a_recognizer_ran_into_the_name_after_an_office_cue_gives_the_name_back(blank):
     doc = blank("Kepala Puskesmas Sukamaju Wulan mengatakan, pasien dirujuk. Menurut Wulan, stok obat cukup.")
     doc.ents = spans_at(doc, ("Sukamaju Wulan", "LOC"))

@@ -159,6 +159,9 @@ def load_lexicon() -> Lexicon:
 ROLE_KINDS = frozenset({"role", "role_place", "role_local", "role_field", "role_for"})
 # lower-case words inside a name that its short form skips: "Stabilisasi Pasokan dan Harga Pangan (SPHP)"
 LONG_FORM_JOINERS = frozenset({"dan", "serta", "untuk", "and", "of", "for", "&"})
+# the words a Balinese name opens with after "I" or "Ni": birth order and caste ("I Made ...", "Ni Luh ...")
+BALINESE_NAME_OPENERS = frozenset({"wayan", "gede", "putu", "made", "kadek", "nengah", "nyoman", "komang", "ketut",
+                                   "luh", "gusti", "dewa"})
 RANK_SERVICES = frozenset({"pol", "polri", "tni", "purn"})  # "Kombes Pol", "Letjen TNI (Purn)"
 ROMAN_NUMERAL = re.compile(r"[IVXL]+")
 HEAD_KINDS = ROLE_KINDS | {"modifier"}
@@ -422,6 +425,7 @@ class _Run:
         self.unit_names()
         self.clean_existing()
         self.join_split_names()
+        self.balinese_names()
         self.last_name_words()
         self.bracketed_names()
         self.titles()
@@ -640,6 +644,33 @@ class _Run:
             elif end == span.end and end < len(doc) and self.name_token(doc[end]):
                 self.ents.remove(span)
             return
+
+    def balinese_name_start(self, i: int) -> bool:
+        """Whether token ``i`` is the "I" or "Ni" a Balinese name opens with ("I Made Suarjana")."""
+        doc = self.doc
+        return (doc[i].text in ("I", "Ni") and i + 2 < len(doc)
+                and doc[i + 1].text.casefold() in BALINESE_NAME_OPENERS and self.cap(doc[i + 2]))
+
+    def balinese_names(self) -> None:
+        """"Kemendagri [I Gede] Suratha": a Balinese name opens with "I" (men) or "Ni" (women) and
+        a birth-order or caste name; a recognizer that left them out of the person's span leaves
+        them to the office before it, "I" read as its numeral."""
+        doc = self.doc
+        for k in [*self.positions.get("I", ()), *self.positions.get("Ni", ())]:
+            if not self.balinese_name_start(k):
+                continue
+            person = next((p for p in (self.ents.at(k + 1), self.ents.at(k + 2))
+                           if p is not None and p.label_ == "PER" and p.start in (k + 1, k + 2)), None)
+            if person is None:
+                continue
+            before = self.ents.at(k)
+            # an office span may end at "I" or after the opener, not go on past them
+            if before is not None and before.label_ != "PER" and not (
+                    before.end == k + 1 or before.end == k + 2 == person.start):
+                continue
+            self.ents.cut(k, person.start)
+            self.ents.remove(person)
+            self.ents.add(k, person.end, "PER", kb_id=person.kb_id_, made=False)
 
     def join_split_names(self) -> None:
         """Joins a person's name a recognizer cut in two: "[Sri Wahyuni] Ratna [Dewi Lestari]"
@@ -1364,8 +1395,8 @@ class _Run:
                     break
                 k = orgish = owner.end
                 continue
-            if self.lex.match_title(doc, k, PREFIX_KINDS):
-                orgish = k  # "Polda Riau Komisaris Besar Budi": the rank starts the name
+            if self.lex.match_title(doc, k, PREFIX_KINDS) or self.balinese_name_start(k):
+                orgish = k  # "Polda Riau Komisaris Besar Budi", "Kemendagri I Gede ...": the name starts here
                 break
             end = self.lex.match_cue(doc, k, self.lex.any_cues)
             if end is not None and self.cap(tok):
@@ -1422,7 +1453,8 @@ class _Run:
             tok = doc[j]
             owner = self.ents.at(j)
             if (owner is not None and j == cue_end and owner.start == j and owner.label_ == "PER" and len(owner) >= 3
-                    and not owner.kb_id_ and (owner.start_char, owner.end_char) not in self.ents.made):
+                    and not owner.kb_id_ and (owner.start_char, owner.end_char) not in self.ents.made
+                    and not self.balinese_name_start(j)):
                 # "Kampung [Sawah Indah Budi]" where the article also writes "Kampung Sawah Indah,": the
                 # first words are the place's name, the person's starts after them
                 cut = next((k for k in range(j + 1, owner.end - 1) if self.used_apart(j, k)), None)
@@ -1441,6 +1473,9 @@ class _Run:
                     break
                 j = orgish = owner.end
                 continue
+            if self.balinese_name_start(j):
+                orgish = j  # "Kemendagri [I Gede] Suratha": a person's name starts here
+                break
             namesake = self.namesake_rank(j) if j == cue_end else None
             if namesake is not None and self.ents.at(namesake) is None:
                 j = orgish = namesake  # "Universitas Jenderal Achmad Yani": the rank is the namesake's
