@@ -160,8 +160,8 @@ ROLE_KINDS = frozenset({"role", "role_place", "role_local", "role_field", "role_
 # lower-case words inside a name that its short form skips: "Stabilisasi Pasokan dan Harga Pangan (SPHP)"
 LONG_FORM_JOINERS = frozenset({"dan", "serta", "untuk", "and", "of", "for", "&"})
 # the words a Balinese name opens with after "I" or "Ni": birth order and caste ("I Made ...", "Ni Luh ...")
-BALINESE_NAME_OPENERS = frozenset({"wayan", "gede", "putu", "made", "kadek", "nengah", "nyoman", "komang", "ketut",
-                                   "luh", "gusti", "dewa"})
+BALINESE_NAME_OPENERS = frozenset({
+    "wayan", "gede", "putu", "made", "kadek", "nengah", "nyoman", "komang", "ketut", "luh", "gusti", "dewa"})
 RANK_SERVICES = frozenset({"pol", "polri", "tni", "purn"})  # "Kombes Pol", "Letjen TNI (Purn)"
 ROMAN_NUMERAL = re.compile(r"[IVXL]+")
 HEAD_KINDS = ROLE_KINDS | {"modifier"}
@@ -652,7 +652,7 @@ class _Run:
                 and doc[i + 1].text.casefold() in BALINESE_NAME_OPENERS and self.cap(doc[i + 2]))
 
     def balinese_names(self) -> None:
-        """"Kemendagri [I Gede] Suratha": a Balinese name opens with "I" (men) or "Ni" (women) and
+        """"Kemenkeu [I Putu] Wirabawa": a Balinese name opens with "I" (men) or "Ni" (women) and
         a birth-order or caste name; a recognizer that left them out of the person's span leaves
         them to the office before it, "I" read as its numeral."""
         doc = self.doc
@@ -1396,7 +1396,7 @@ class _Run:
                 k = orgish = owner.end
                 continue
             if self.lex.match_title(doc, k, PREFIX_KINDS) or self.balinese_name_start(k):
-                orgish = k  # "Polda Riau Komisaris Besar Budi", "Kemendagri I Gede ...": the name starts here
+                orgish = k  # "Polda Riau Komisaris Besar Budi", "Kemenkeu I Putu ...": the name starts here
                 break
             end = self.lex.match_cue(doc, k, self.lex.any_cues)
             if end is not None and self.cap(tok):
@@ -1474,7 +1474,7 @@ class _Run:
                 j = orgish = owner.end
                 continue
             if self.balinese_name_start(j):
-                orgish = j  # "Kemendagri [I Gede] Suratha": a person's name starts here
+                orgish = j  # "Kemenkeu [I Putu] Wirabawa": a person's name starts here
                 break
             namesake = self.namesake_rank(j) if j == cue_end else None
             if namesake is not None and self.ents.at(namesake) is None:
@@ -1614,8 +1614,10 @@ class _Run:
         unlinked person span), with no name after it, is a word the article writes elsewhere
         inside a place or an organisation ("KPU Kabupaten [Sukamara]")."""
         doc = self.doc
-        if (end - start != 1 or (end < len(doc) and self.name_token(doc[end])) or (existing is not None and (
-                existing.label_ != "PER" or existing.kb_id_ or (existing.start_char, existing.end_char) in self.ents.made))):
+        if end - start != 1 or (end < len(doc) and self.name_token(doc[end])):
+            return False
+        if existing is not None and (existing.label_ != "PER" or existing.kb_id_
+                                     or (existing.start_char, existing.end_char) in self.ents.made):
             return False
         return any(k != start and (other := self.ents.at(k)) is not None and other.label_ != "PER"
                    for k in self.positions.get(doc[start].text, ()))
