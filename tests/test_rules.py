@@ -177,6 +177,8 @@ def test_titles_and_honorifics_are_trimmed_from_other_components_person_spans(bl
         ("Sosial media ramai.", 0, 1, "ORG"),
         ("”Semoga jembatan ini segera dipakai warga,” katanya.", 1, 2, "LOC"),
         ("”Mohon warga bersabar,” katanya.", 1, 2, "PER"),
+        ("Pemerintah memperpanjang PSBB hingga akhir bulan.", 2, 3, "ORG"),
+        ("Warga berstatus OTG diminta isolasi mandiri.", 2, 3, "ORG"),
     ],
 )
 def test_junk_spans_from_other_components_are_removed(blank, text, start, end, label):
