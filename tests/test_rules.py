@@ -987,6 +987,15 @@ def test_a_balinese_name_opening_a_recognizer_put_into_the_office_before_it_goes
     assert [e for e in ents(out) if e[1] == "PER"] == [("I Putu Wirabawa", "PER")]
 
 
+def test_an_office_name_a_title_rule_cut_for_a_name_before_an_apposition_is_whole_again(blank):
+    doc = blank("Sementara itu, pakar epidemiologi Fakultas Kedokteran Universitas Ahmad Yani, Cimahi, "
+                "Rina Kartika Sari, mengatakan, kasus naik.")
+    doc.ents = spans_at(doc, ("Universitas Ahmad Yani", "ORG"), ("Cimahi", "LOC"), ("Rina Kartika Sari", "PER"))
+    out = EntityRules(blank)(doc)
+    assert ("Universitas Ahmad Yani", "ORG") in ents(out)
+    assert [r[1] for r in roles(out)] == ["Rina Kartika Sari"]
+
+
 def test_a_place_a_recognizer_ran_into_the_name_after_an_office_cue_gives_the_name_back(blank):
     doc = blank("Kepala Puskesmas Sukamaju Wulan mengatakan, pasien dirujuk. Menurut Wulan, stok obat cukup.")
     doc.ents = spans_at(doc, ("Sukamaju Wulan", "LOC"))

@@ -866,9 +866,16 @@ class _Run:
             # (a company, a town, an airport); the name between the commas is the person's
             if existing is not None and role_kind != "role_for":  # (after "juru bicara" a name is the principal's)
                 self.ents.remove(existing)
+            office = of_spans[-1] if of_spans else None
             if role_kind in ("role_place", "role_local"):
                 place = self.ents.add(n_start, n_end, "LOC")  # "Kepala Dusun [Ngablak], ..."
                 of_spans = [*of_spans, place] if place is not None else of_spans
+            elif (office is not None and office.end == n_start and office.label_ != "PER" and not office.kb_id_
+                  and self.ents.free(n_start, n_end)):
+                # "pakar ... Universitas Ahmad [Dahlan], Yogyakarta, Name,": the words left for a
+                # name end the office's name
+                self.ents.remove(office)
+                of_spans = [*of_spans[:-1], self.ents.add(office.start, n_end, office.label_, made=False)]
             title_end, (n_start, n_end, existing) = appos
         if (existing is None and n_end + 1 < len(doc) and doc[n_end].text.casefold() in NAME_BREAKERS
                 and self.cap(doc[n_end + 1])):
