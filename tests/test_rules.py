@@ -987,6 +987,14 @@ def test_a_balinese_name_opening_a_recognizer_put_into_the_office_before_it_goes
     assert [e for e in ents(out) if e[1] == "PER"] == [("I Putu Wirabawa", "PER")]
 
 
+@pytest.mark.parametrize("office", ["Universitas Sultan Ageng Tirtayasa", "Universitas Jenderal Achmad Yani"])
+def test_an_institution_named_after_a_sultan_or_general_keeps_the_namesakes_name_in_a_title(blank, office):
+    doc = blank(f"Rektor {office} Budi Hartono mengatakan, kuliah tatap muka dimulai pekan depan.")
+    out = EntityRules(blank)(doc)
+    assert ents(out) == [(office, "ORG"), ("Budi Hartono", "PER")]
+    assert [r[:2] for r in roles(out)] == [(f"Rektor {office}", "Budi Hartono")]
+
+
 def test_an_office_name_a_title_rule_cut_for_a_name_before_an_apposition_is_whole_again(blank):
     doc = blank("Sementara itu, pakar epidemiologi Fakultas Kedokteran Universitas Ahmad Yani, Cimahi, "
                 "Rina Kartika Sari, mengatakan, kasus naik.")

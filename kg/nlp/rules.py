@@ -162,6 +162,8 @@ LONG_FORM_JOINERS = frozenset({"dan", "serta", "untuk", "and", "of", "for", "&"}
 # the words a Balinese name opens with after "I" or "Ni": birth order and caste ("I Made ...", "Ni Luh ...")
 BALINESE_NAME_OPENERS = frozenset({
     "wayan", "gede", "putu", "made", "kadek", "nengah", "nyoman", "komang", "ketut", "luh", "gusti", "dewa"})
+# royal titles that, right after a cue word, name an institution's or a street's namesake
+NAMESAKE_TITLES = frozenset({"Sultan", "Sunan", "Pangeran"})
 RANK_SERVICES = frozenset({"pol", "polri", "tni", "purn"})  # "Kombes Pol", "Letjen TNI (Purn)"
 ROMAN_NUMERAL = re.compile(r"[IVXL]+")
 HEAD_KINDS = ROLE_KINDS | {"modifier"}
@@ -787,11 +789,13 @@ class _Run:
         return j
 
     def namesake_rank(self, i: int) -> int | None:
-        """The end of a rank at token ``i`` that names the namesake of an organisation or a place,
-        not a person's rank: right after a cue word, before a name ("Universitas [Jenderal] Achmad
-        Yani", "Jalan [Jenderal] Gatot Subroto")."""
+        """The end of a rank (or royal title) at token ``i`` that names the namesake of an
+        organisation or a place, not a person's rank: right after a cue word, before a name
+        ("Universitas [Jenderal] Achmad Yani", "Jalan [Jenderal] Gatot Subroto")."""
         doc = self.doc
         rank = self.lex.match_title(doc, i, RANK_KINDS)
+        if rank is None and doc[i].text in NAMESAKE_TITLES:
+            rank = (i + 1, "role")  # "Universitas [Sultan] Ageng Tirtayasa", "Bandara [Sultan] Hasanuddin"
         if rank is None or rank[0] >= len(doc) or not self.name_token(doc[rank[0]]):
             return None
         after_cue = any(self.lex.match_cue(doc, s, self.lex.any_cues) == i and self.cap(doc[s])
@@ -1456,6 +1460,7 @@ class _Run:
         j = cue_end
         orgish = cue_end  # end of the last word that cannot be part of a person's name
         person_next = False  # whether a recognizer's person span starts where the words end
+        namesake_end = None  # end of a namesake's rank or title after the cue ("Universitas Sultan")
         while j < len(doc) and (limit is None or j < limit):
             tok = doc[j]
             owner = self.ents.at(j)
@@ -1485,7 +1490,7 @@ class _Run:
                 break
             namesake = self.namesake_rank(j) if j == cue_end else None
             if namesake is not None and self.ents.at(namesake) is None:
-                j = orgish = namesake  # "Universitas Jenderal Achmad Yani": the rank is the namesake's
+                j = orgish = namesake_end = namesake  # "Universitas Jenderal Achmad Yani": the rank is the namesake's
                 continue
             if j > cue_end and doc[j - 1].text in ENGLISH_JOINERS and self.cap(tok) and tok.is_alpha:
                 j = orgish = j + 1  # "Institute for Research of [Energy] and [Mining]"
@@ -1537,7 +1542,9 @@ class _Run:
             break
         if in_title and j > orgish:
             proper = j - orgish
-            if orgish == cue_end:  # "Polres Sleman Budi Santoso": the first proper word is the organisation's
+            if orgish == namesake_end:  # "Universitas Sultan [Ageng Tirtayasa] Budi Santoso": a namesake has a name
+                keep = max(1, proper - 2)
+            elif orgish == cue_end:  # "Polres Sleman Budi Santoso": the first proper word is the organisation's
                 keep = 1 if label == "LOC" else max(1, proper - 2)
             else:
                 keep = max(0, proper - 4)
