@@ -96,6 +96,10 @@ def summary(resolver: EntityResolver) -> list[tuple[str, str, tuple[str, ...], i
          [("Lembaga Kajian Pangan Nusantara", "ORG", ""), ("LKPN", "PER", ""), ("LKPN", "PER", ""),
           ("LKPN", "PER", ""), ("LKPN", "PER", "")],
          [("Organization", "Lembaga Kajian Pangan Nusantara", ("LKPN",), 5)]),
+        # ... or one from the name in another language, which shares only its first letter
+        ("Badan Penyelamatan Satwa Liar atau Bawiliar menerima laporan. Bawiliar mencatat.",
+         [("Badan Penyelamatan Satwa Liar", "ORG", ""), ("Bawiliar", "PER", ""), ("Bawiliar", "ORG", "")],
+         [("Organization", "Badan Penyelamatan Satwa Liar", ("Bawiliar",), 3)]),
         # ... but not a word that does not abbreviate it
         ("Dinas Pertanian atau Budi belum menjawab.",
          [("Dinas Pertanian", "ORG", ""), ("Budi", "PER", "")],

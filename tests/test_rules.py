@@ -1149,6 +1149,17 @@ def test_a_short_form_after_atau_is_the_organisation_and_so_is_its_later_person_
         ("Rina Sari", "PER")]
 
 
+def test_a_short_form_after_atau_from_a_name_in_another_language_is_the_organisation_too(blank):
+    # "Bawiliar" is built from no piece of the Indonesian name, only its first letter
+    doc = blank("Badan Penyelamatan Satwa Liar atau Bawiliar menerima laporan itu. Bawiliar belum "
+                "memastikan jumlahnya, kata Rina Sari.")
+    later = next(t.i for t in doc if t.text == "Bawiliar" and t.i > 8)
+    doc.ents = [*spans_at(doc, ("Badan Penyelamatan Satwa Liar", "ORG")), Span(doc, later, later + 1, label="PER"),
+                *spans_at(doc, ("Rina Sari", "PER"))]
+    assert ents(EntityRules(blank)(doc)) == [
+        ("Badan Penyelamatan Satwa Liar", "ORG"), ("Bawiliar", "ORG"), ("Bawiliar", "ORG"), ("Rina Sari", "PER")]
+
+
 def test_a_place_after_atau_that_is_no_short_form_stays_apart(blank):
     doc = blank("Warga Kota Bandung atau Bekasi diminta waspada, kata Rina Sari.")
     doc.ents = spans_at(doc, ("Kota Bandung", "LOC"), ("Bekasi", "LOC"), ("Rina Sari", "PER"))

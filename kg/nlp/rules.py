@@ -2034,9 +2034,8 @@ class _Run:
         short_forms: dict[str, str] = {}
         for span in list(self.ents.spans):
             k = span.end
-            if (span.label_ != "PER" and k + 1 < len(doc) and doc[k].text.casefold() == "atau"
-                    and doc[k + 1].is_alpha and self.cap(doc[k + 1])
-                    and abbreviates(doc[k + 1].text, [t.text for t in span])):
+            if (span.label_ != "PER" and k + 1 < len(doc) and doc[k + 1].is_alpha and self.cap(doc[k + 1])
+                    and gives_short_form([t.text for t in span], doc[k].text, doc[k + 1].text)):
                 inside = self.ents.at(k + 1)
                 if inside is not None and inside.label_ == "PER" and len(inside) == 1 and not inside.kb_id_:
                     self.ents.remove(inside)
@@ -2485,8 +2484,16 @@ def fold_name(text: str) -> str:
 
 def gives_short_form(long_words: list[str], between: str, short: str) -> bool:
     """Whether ``short``, written after a name of ``long_words`` with ``between`` them, is given
-    as its short form: "Perpustakaan Daerah Sukamaju atau Perpusda"."""
-    return between.strip().casefold() in ("atau", "or") and " " not in short and abbreviates(short, long_words)
+    as its short form: "Perpustakaan Daerah Sukamaju atau Perpusda". A short form may come from
+    another language's name ("Badan ... Pertolongan atau Basarnas", from "Badan SAR Nasional"):
+    after a name of three words or more, one capitalised word that starts with its letter is one too."""
+    if between.strip().casefold() not in ("atau", "or") or " " in short:
+        return False
+    if abbreviates(short, long_words):
+        return True
+    words = [word for word in long_words if word[:1].isupper()]
+    return (len(words) >= 3 and len(short) >= 3 and short[:1].isupper() and short.isalpha()
+            and short[0] == words[0][0])
 
 
 def spells(short: str, words: list[str]) -> bool:
