@@ -1004,6 +1004,45 @@ def test_an_office_name_a_title_rule_cut_for_a_name_before_an_apposition_is_whol
     assert [r[1] for r in roles(out)] == ["Rina Kartika Sari"]
 
 
+def _linked(span: Span, kb_id: str) -> Span:
+    return Span(span.doc, span.start, span.end, label=span.label_, kb_id=kb_id)
+
+
+@pytest.mark.parametrize("text, org, place, kb_id, whole", [
+    # a known place right after an organisation named with a cue word is the end of its name
+    ("Ketua Ikatan Dokter Indonesia Budi Santoso mengatakan, vaksin aman.",
+     "Ikatan Dokter", "Indonesia", "Q252", "Ikatan Dokter Indonesia"),
+    ("Kepala Polda Sulut Irjen Budi Hartono mengatakan, situasi aman.", "Polda", "Sulut", "Q1", "Polda Sulut"),
+    # a name no list knows, after a place cue the organisation's name cannot end with
+    ("Dinas Kesehatan Provinsi Jawa Tengah mencatat kasus naik.",
+     "Dinas Kesehatan Provinsi", "Jawa Tengah", "", "Dinas Kesehatan Provinsi Jawa Tengah"),
+])
+def test_an_organisation_and_the_place_right_after_it_are_one_organisation(blank, text, org, place, kb_id, whole):
+    doc = blank(text)
+    org_span, place_span = spans_at(doc, (org, "ORG"), (place, "LOC"))
+    doc.ents = [org_span, _linked(place_span, kb_id)]
+    out = ents(EntityRules(blank)(doc))
+    assert (whole, "ORG") in out
+    assert (place, "LOC") not in out
+
+
+def test_a_place_a_recognizer_guessed_after_an_organisation_stays_apart(blank):
+    # (it may be a person's name: "Ketua Umum Ikatan Petani Lestari [Wahyu Sasongko Adi]")
+    doc = blank("Bantuan dari Yayasan Cahaya Harapan Sukamulya tiba semalam.")
+    doc.ents = spans_at(doc, ("Yayasan Cahaya Harapan", "ORG"), ("Sukamulya", "LOC"))
+    assert ents(EntityRules(blank)(doc)) == [("Yayasan Cahaya Harapan", "ORG"), ("Sukamulya", "LOC")]
+
+
+def test_an_office_joined_with_its_place_keeps_the_role_of_the_name_before_it(blank):
+    # (the rules made the joined span: none of them reads "Jakarta" as a name at its end)
+    doc = blank("Rina Kartika Sari, Kepala Dinas Perhubungan DKI Jakarta kemudian menjelaskan, jalan ditutup.")
+    org, place, person = spans_at(doc, ("Dinas Perhubungan", "ORG"), ("DKI Jakarta", "LOC"), ("Rina Kartika Sari", "PER"))
+    doc.ents = [person, org, _linked(place, "Q1")]
+    out = EntityRules(blank)(doc)
+    assert ents(out) == [("Rina Kartika Sari", "PER"), ("Dinas Perhubungan DKI Jakarta", "ORG")]
+    assert [r[:2] for r in roles(out)] == [("Kepala Dinas Perhubungan DKI Jakarta", "Rina Kartika Sari")]
+
+
 def test_a_place_a_recognizer_ran_into_the_name_after_an_office_cue_gives_the_name_back(blank):
     doc = blank("Kepala Puskesmas Sukamaju Wulan mengatakan, pasien dirujuk. Menurut Wulan, stok obat cukup.")
     doc.ents = spans_at(doc, ("Sukamaju Wulan", "LOC"))
