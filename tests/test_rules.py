@@ -1199,6 +1199,22 @@ def test_a_short_form_after_atau_from_a_name_in_another_language_is_the_organisa
         ("Badan Penyelamatan Satwa Liar", "ORG"), ("Bawiliar", "ORG"), ("Bawiliar", "ORG"), ("Rina Sari", "PER")]
 
 
+def test_a_short_form_the_article_spells_out_in_lower_case_is_no_entity(blank):
+    doc = blank("Warga diwajibkan memakai alat pelindung tubuh (APT) saat bertugas. APT dibagikan gratis, "
+                "kata Rina Sari.")
+    later = next(t.i for t in doc if t.text == "APT" and t.i > 8)
+    doc.ents = [*spans_at(doc, ("APT", "ORG")), Span(doc, later, later + 1, label="ORG"), *spans_at(doc, ("Rina Sari", "PER"))]
+    assert ents(EntityRules(blank)(doc)) == [("Rina Sari", "PER")]
+
+
+def test_a_short_form_of_capitalised_words_in_brackets_stays_an_organisation(blank):
+    doc = blank("Badan Pengawas Tambang Rakyat (BPTR) menutup lokasi itu. BPTR juga menyita alat berat.")
+    later = next(t.i for t in doc if t.text == "BPTR" and t.i > 8)
+    doc.ents = [*spans_at(doc, ("Badan Pengawas Tambang Rakyat", "ORG"), ("BPTR", "ORG")),
+                Span(doc, later, later + 1, label="ORG")]
+    assert [e[0] for e in ents(EntityRules(blank)(doc))] == ["Badan Pengawas Tambang Rakyat", "BPTR", "BPTR"]
+
+
 def test_a_place_after_atau_that_is_no_short_form_stays_apart(blank):
     doc = blank("Warga Kota Bandung atau Bekasi diminta waspada, kata Rina Sari.")
     doc.ents = spans_at(doc, ("Kota Bandung", "LOC"), ("Bekasi", "LOC"), ("Rina Sari", "PER"))

@@ -2082,6 +2082,14 @@ class _Run:
                         and len(tok.text) <= 8 and short:
                     self.ents.add(k + 1, k + 2, span.label_)
                     short_forms[tok.text] = span.label_
+        # "pembatasan sosial berskala mikro (PSBM)": a short form the article spells out in lower
+        # case is a common noun's, wherever a recognizer took it for a name
+        for k in self.positions.get("(", ()):
+            if k + 2 < len(doc) and doc[k + 2].text == ")" and self.common_noun_short_form(k):
+                short = doc[k + 1].text
+                for span in list(self.ents.spans):
+                    if span.text == short and not span.kb_id_:
+                        self.ents.remove(span)
         # "Stabilisasi Pasokan dan Harga Pangan (SPHP)": the short form was found, there or later
         # in the article, and the name it stands for was not
         short_labels = {s.text: s.label_ for s in self.ents.spans if len(s) == 1 and s.label_ != "PER"}
@@ -2101,6 +2109,21 @@ class _Run:
                 # introduced as an organisation's short form
                 self.ents.remove(span)
                 self.ents.add(span.start, span.end, label, made=False)
+
+    def common_noun_short_form(self, k: int) -> bool:
+        """Whether the word in brackets at token ``k`` + 1 is the short form of the lower-case
+        words right before the bracket: their initials ("alat pelindung diri (APD)")."""
+        doc = self.doc
+        short = doc[k + 1].text
+        if not (short.isalpha() and short[:1].isupper() and 2 <= len(short) <= 8):
+            return False
+        j = k - 1
+        while j >= 0 and k - j <= len(short) + 2 and doc[j].is_alpha and doc[j].text.islower():
+            words = [t.text for t in doc[j:k] if t.text not in LONG_FORM_JOINERS]
+            if "".join(w[0] for w in words) == short.casefold():
+                return True
+            j -= 1
+        return False
 
     def long_form_before(self, k: int, short: str) -> int | None:
         """Where the name that ``short`` stands for starts, when the capitalised words right
