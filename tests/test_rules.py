@@ -1215,6 +1215,24 @@ def test_a_short_form_of_capitalised_words_in_brackets_stays_an_organisation(bla
     assert [e[0] for e in ents(EntityRules(blank)(doc))] == ["Badan Pengawas Tambang Rakyat", "BPTR", "BPTR"]
 
 
+@pytest.mark.parametrize("text, title_span", [
+    ("DPR mengesahkan Undang-Undang Nomor 7 Tahun 2021 tentang Harmonisasi Pajak Daerah pada Senin.",
+     ("Pajak Daerah", "LOC")),
+    ("Aturan itu tertuang dalam Perda Nomor 3 Tahun 2019 tentang Ketertiban Umum dan Perlindungan Warga.",
+     ("Perlindungan Warga", "ORG")),
+])
+def test_the_title_of_a_law_after_tentang_holds_no_entity(blank, text, title_span):
+    doc = blank(text)
+    doc.ents = spans_at(doc, title_span)
+    assert title_span not in ents(EntityRules(blank)(doc))
+
+
+def test_a_name_after_tentang_with_no_law_before_it_stays(blank):
+    doc = blank("Presiden berbicara tentang Kepulauan Natuna di depan wartawan.")
+    doc.ents = spans_at(doc, ("Kepulauan Natuna", "LOC"))
+    assert ents(EntityRules(blank)(doc)) == [("Kepulauan Natuna", "LOC")]
+
+
 def test_a_place_after_atau_that_is_no_short_form_stays_apart(blank):
     doc = blank("Warga Kota Bandung atau Bekasi diminta waspada, kata Rina Sari.")
     doc.ents = spans_at(doc, ("Kota Bandung", "LOC"), ("Bekasi", "LOC"), ("Rina Sari", "PER"))

@@ -157,6 +157,8 @@ def load_lexicon() -> Lexicon:
 
 
 ROLE_KINDS = frozenset({"role", "role_place", "role_local", "role_field", "role_for"})
+# lower-case words inside the title of a law or a regulation ("tentang Cipta Kerja dan Perlindungan Buruh")
+TITLE_JOINERS = frozenset({"dan", "atas", "di", "untuk", "serta", "terhadap", "bagi", "dalam", "pada", "ke", "dari"})
 # lower-case words inside a name that its short form skips: "Stabilisasi Pasokan dan Harga Pangan (SPHP)"
 LONG_FORM_JOINERS = frozenset({"dan", "serta", "untuk", "and", "of", "for", "&"})
 # the words a Balinese name opens with after "I" or "Ni": birth order and caste ("I Made ...", "Ni Luh ...")
@@ -437,6 +439,7 @@ class _Run:
         self.head_final_organisations()
         self.listed_fields()
         self.acronyms()
+        self.document_titles()
         self.headline_spans()
         self.split_at_solo_words()
         self.split_after_known_place()
@@ -2109,6 +2112,27 @@ class _Run:
                 # introduced as an organisation's short form
                 self.ents.remove(span)
                 self.ents.add(span.start, span.end, label, made=False)
+
+    def document_titles(self) -> None:
+        """"Perda Nomor 3 Tahun 2019 tentang [Ketertiban Umum]": the capitalised
+        words after "tentang" that follow a law, a regulation or a letter are its title, where
+        a recognizer's spans name nothing (a linked name, "tentang Penanganan Covid-19 di
+        [Indonesia]", stays)."""
+        doc = self.doc
+        for k in self.positions.get("tentang", ()):
+            sentence_start = next((j + 1 for j in range(k - 1, max(-1, k - 12), -1)
+                                   if doc[j].text == "." or "\n" in doc[j].text), max(0, k - 11))
+            if not any(self.kind(doc[j].text) == "document" or doc[j].text in ("UU", "PP")
+                       for j in range(sentence_start, k)):
+                continue
+            end = k + 1
+            while end < len(doc) and (self.cap(doc[end]) or doc[end].like_num or doc[end].text == "-"
+                                      or (doc[end].text in TITLE_JOINERS and end + 1 < len(doc)
+                                          and self.cap(doc[end + 1]))):
+                end += 1
+            for span in list(self.ents.spans):
+                if k < span.start and span.end <= end and not span.kb_id_:
+                    self.ents.remove(span)
 
     def common_noun_short_form(self, k: int) -> bool:
         """Whether the word in brackets at token ``k`` + 1 is the short form of the lower-case
