@@ -1043,6 +1043,16 @@ def test_an_office_joined_with_its_place_keeps_the_role_of_the_name_before_it(bl
     assert [r[:2] for r in roles(out)] == [("Kepala Dinas Perhubungan DKI Jakarta", "Rina Kartika Sari")]
 
 
+@pytest.mark.parametrize("rank", ["Lettu (Inf)", "Serda", "Kopda", "Letnan Kolonel (Inf)"])
+def test_army_ranks_and_corps_are_kept_out_of_names(blank, rank):
+    doc = blank(f"Asisten Ajudan Presiden {rank} Budi Hartono Siregar mengatakan, acara dimulai pukul 09.00.")
+    doc.ents = [*spans_at(doc, *((word, "PER") for word in rank.replace("(", "").replace(")", "").split()
+                                 if word[0].isupper())), *spans_at(doc, ("Budi Hartono Siregar", "PER"))]
+    out = EntityRules(blank)(doc)
+    assert [e for e in ents(out) if e[1] == "PER"] == [("Budi Hartono Siregar", "PER")]
+    assert [r[:2] for r in roles(out)] == [("Asisten Ajudan Presiden", "Budi Hartono Siregar")]
+
+
 def test_a_place_a_recognizer_ran_into_the_name_after_an_office_cue_gives_the_name_back(blank):
     doc = blank("Kepala Puskesmas Sukamaju Wulan mengatakan, pasien dirujuk. Menurut Wulan, stok obat cukup.")
     doc.ents = spans_at(doc, ("Sukamaju Wulan", "LOC"))

@@ -166,7 +166,9 @@ BALINESE_NAME_OPENERS = frozenset({
     "wayan", "gede", "putu", "made", "kadek", "nengah", "nyoman", "komang", "ketut", "luh", "gusti", "dewa"})
 # royal titles that, right after a cue word, name an institution's or a street's namesake
 NAMESAKE_TITLES = frozenset({"Sultan", "Sunan", "Pangeran"})
-RANK_SERVICES = frozenset({"pol", "polri", "tni", "purn"})  # "Kombes Pol", "Letjen TNI (Purn)"
+# "Kombes Pol", "Letjen TNI (Purn)", "Lettu (Inf)": services, status and army corps after a rank
+RANK_SERVICES = frozenset({"pol", "polri", "tni", "purn", "inf", "kav", "arm", "arh", "czi", "cpm", "chb", "cba",
+                           "cku", "ckm", "cpl", "caj", "cpn", "pnb", "mar"})
 ROMAN_NUMERAL = re.compile(r"[IVXL]+")
 HEAD_KINDS = ROLE_KINDS | {"modifier"}
 PREFIX_KINDS = frozenset({"rank", "honorific"})
