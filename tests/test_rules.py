@@ -1243,6 +1243,20 @@ def test_a_name_after_tentang_with_no_law_before_it_stays(blank):
     assert ents(EntityRules(blank)(doc)) == [("Kepulauan Natuna", "LOC")]
 
 
+def test_a_name_a_recognizer_cut_at_dan_is_whole_when_its_short_form_follows(blank):
+    doc = blank("Kepala Badan Pengelola Pajak dan Retribusi Daerah (BPPRD) Kota Sukamaju, Budi Santoso, menjelaskan.")
+    doc.ents = spans_at(doc, ("Badan Pengelola Pajak", "ORG"), ("BPPRD", "ORG"), ("Budi Santoso", "PER"))
+    out = EntityRules(blank)(doc)
+    assert ("Badan Pengelola Pajak dan Retribusi Daerah", "ORG") in ents(out)
+    assert [r[1] for r in roles(out)] == ["Budi Santoso"]
+
+
+def test_places_before_a_short_form_of_another_kind_stay_apart(blank):
+    doc = blank("Warga Jawa Barat dan Banten (JBB) mengungsi.")
+    doc.ents = spans_at(doc, ("Jawa Barat", "LOC"), ("Banten", "LOC"), ("JBB", "ORG"))
+    assert ents(EntityRules(blank)(doc)) == [("Jawa Barat", "LOC"), ("Banten", "LOC"), ("JBB", "ORG")]
+
+
 def test_a_place_after_atau_that_is_no_short_form_stays_apart(blank):
     doc = blank("Warga Kota Bandung atau Bekasi diminta waspada, kata Rina Sari.")
     doc.ents = spans_at(doc, ("Kota Bandung", "LOC"), ("Bekasi", "LOC"), ("Rina Sari", "PER"))

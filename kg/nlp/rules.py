@@ -2102,9 +2102,9 @@ class _Run:
             if k + 2 < len(doc) and doc[k + 2].text == ")" and doc[k + 1].text in short_labels:
                 inside = self.ents.at(k + 1)
                 label = inside.label_ if inside is not None else short_labels[doc[k + 1].text]
-                start = self.long_form_before(k, doc[k + 1].text)
+                start = self.long_form_before(k, doc[k + 1].text, label)
                 if start is not None and label != "PER":
-                    self.ents.add(start, k, label)
+                    self.ents.add(start, k, label, swallow=True)
                     if inside is None:
                         self.ents.add(k + 1, k + 2, label)
         for span in list(self.ents.spans):
@@ -2151,14 +2151,23 @@ class _Run:
             j -= 1
         return False
 
-    def long_form_before(self, k: int, short: str) -> int | None:
+    def inside_long_form(self, j: int, k: int, label: str) -> bool:
+        """Whether token ``j`` may be part of a long form of kind ``label`` ending at token ``k``:
+        free and no title word, or held by an unlinked span of that kind that ends before ``k``
+        ("[Badan Pengelola Pajak] dan Retribusi Daerah (BPPRD)": a recognizer's piece of the name)."""
+        span = self.ents.at(j)
+        if span is None:
+            return j not in self.head_tokens and self.lex.match_title(self.doc, j, HEAD_KINDS | PREFIX_KINDS) is None
+        return span.label_ == label and span.end <= k and not span.kb_id_
+
+    def long_form_before(self, k: int, short: str, label: str) -> int | None:
         """Where the name that ``short`` stands for starts, when the capitalised words right
         before token ``k`` (an opening bracket) spell it and no entity holds them. The nearest
         start that spells it is taken ("Program Stabilisasi Pasokan dan Harga Pangan (SPHP)"
         starts at "Stabilisasi"): a short form's first letter is its name's first word's."""
         doc = self.doc
         j = k - 1
-        while j >= 0 and k - j <= len(short) + 3 and self.ents.at(j) is None:
+        while j >= 0 and k - j <= len(short) + 3 and self.inside_long_form(j, k, label):
             tok = doc[j]
             if tok.text.casefold() in LONG_FORM_JOINERS and j < k - 1:
                 j -= 1
@@ -2166,7 +2175,8 @@ class _Run:
             if not (tok.is_alpha and self.cap(tok)):
                 return None
             words = [t.text for t in doc[j:k] if self.cap(t)]
-            if len(words) >= 2 and tok.text[0].casefold() == short[0].casefold() and spells(short, words):
+            if (len(words) >= 2 and tok.text[0].casefold() == short[0].casefold() and not self.stopword(tok)
+                    and spells(short, words)):
                 return j
             j -= 1
         return None
