@@ -1257,6 +1257,16 @@ def test_places_before_a_short_form_of_another_kind_stay_apart(blank):
     assert ents(EntityRules(blank)(doc)) == [("Jawa Barat", "LOC"), ("Banten", "LOC"), ("JBB", "ORG")]
 
 
+@pytest.mark.parametrize("text, name, label", [
+    ("Pengiriman vaksin Koronavak tahap kedua tiba kemarin.", "Koronavak", "PER"),
+    ("Penumpang maskapai Rajawali Air diminta tenang.", "Rajawali Air", "LOC"),
+])
+def test_a_name_after_a_word_for_a_company_or_its_product_is_an_organisation(blank, text, name, label):
+    doc = blank(text)
+    doc.ents = spans_at(doc, (name, label))
+    assert ents(EntityRules(blank)(doc)) == [(name, "ORG")]
+
+
 def test_a_place_after_atau_that_is_no_short_form_stays_apart(blank):
     doc = blank("Warga Kota Bandung atau Bekasi diminta waspada, kata Rina Sari.")
     doc.ents = spans_at(doc, ("Kota Bandung", "LOC"), ("Bekasi", "LOC"), ("Rina Sari", "PER"))

@@ -102,6 +102,7 @@ class Lexicon:
     title_starts: frozenset[str] = frozenset()  # casefolded
     cue_starts: frozenset[str] = frozenset()  # as written
     business_units: frozenset[str] = frozenset()  # casefolded: "communications", "lending"
+    company_cues: frozenset[str] = frozenset()  # as written: "vaksin", "maskapai"
 
     def match_title(self, doc: Doc, i: int, kinds: frozenset[str]) -> tuple[int, str] | None:
         """Longest title phrase of one of ``kinds`` starting at token ``i``: (end token, kind)."""
@@ -151,9 +152,11 @@ def load_lexicon() -> Lexicon:
     heads = frozenset(row[0].strip() for row in read_table("org_heads_en.txt"))
     determiners = frozenset(row[0].strip().casefold() for row in read_table("determiners_en.txt"))
     units = business_units()
+    companies = frozenset(row[0].strip() for row in read_table("company_cues_id.txt"))
     return Lexicon(titles, org, place, not_entities, cues, max_len, heads, determiners, any_cues=org | place,
                    english_calendar=english_calendar, title_starts=frozenset(phrase[0] for phrase in titles),
-                   cue_starts=frozenset(phrase[0] for phrase in org | place), business_units=units)
+                   cue_starts=frozenset(phrase[0] for phrase in org | place), business_units=units,
+                   company_cues=companies)
 
 
 ROLE_KINDS = frozenset({"role", "role_place", "role_local", "role_field", "role_for"})
@@ -432,6 +435,7 @@ class _Run:
         self.clean_existing()
         self.join_split_names()
         self.balinese_names()
+        self.companies_after_cues()
         self.places_ending_organisations()
         self.last_name_words()
         self.bracketed_names()
@@ -652,6 +656,16 @@ class _Run:
             elif end == span.end and end < len(doc) and self.name_token(doc[end]):
                 self.ents.remove(span)
             return
+
+    def companies_after_cues(self) -> None:
+        """"vaksin [Sinovac]", "maskapai [Sriwijaya Air]": a name right after a word for a
+        company or its product is an organisation, whatever a recognizer called it."""
+        doc = self.doc
+        for span in list(self.ents.spans):
+            if (span.label_ != "ORG" and not span.kb_id_ and span.start > 0
+                    and doc[span.start - 1].text in self.lex.company_cues and self.cap(span[0])):
+                self.ents.remove(span)
+                self.ents.add(span.start, span.end, "ORG", made=False)
 
     def places_ending_organisations(self) -> None:
         """"[Ikatan Dokter] [Indonesia]", "[Polda] [Sulut]", "[Dinas Kesehatan Provinsi] [Jawa
