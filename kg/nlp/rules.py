@@ -917,7 +917,7 @@ class _Run:
                 of_spans = [*of_spans, place] if place is not None else of_spans
             elif (office is not None and office.end == n_start and office.label_ != "PER" and not office.kb_id_
                   and self.ents.free(n_start, n_end)):
-                # "pakar ... Universitas Ahmad [Dahlan], Yogyakarta, Name,": the words left for a
+                # "pakar ... Universitas Gadjah [Mada], Yogyakarta, Name,": the words left for a
                 # name end the office's name
                 self.ents.remove(office)
                 of_spans = [*of_spans[:-1], self.ents.add(office.start, n_end, office.label_, made=False)]
@@ -2580,8 +2580,8 @@ def fold_name(text: str) -> str:
 def gives_short_form(long_words: list[str], between: str, short: str) -> bool:
     """Whether ``short``, written after a name of ``long_words`` with ``between`` them, is given
     as its short form: "Perpustakaan Daerah Sukamaju atau Perpusda". A short form may come from
-    another language's name ("Badan ... Pertolongan atau Basarnas", from "Badan SAR Nasional"):
-    after a name of three words or more, one capitalised word that starts with its letter is one too."""
+    the name in another language ("Badan Penyelamatan Satwa Liar atau Bawiliar"): after a name of
+    three words or more, one capitalised word that starts with its letter is one too."""
     if between.strip().casefold() not in ("atau", "or") or " " in short:
         return False
     if abbreviates(short, long_words):
