@@ -1053,6 +1053,17 @@ def test_army_ranks_and_corps_are_kept_out_of_names(blank, rank):
     assert [r[:2] for r in roles(out)] == [("Asisten Ajudan Presiden", "Budi Hartono Siregar")]
 
 
+@pytest.mark.parametrize("text, namesake", [
+    ("Ribuan suporter memadati Gelora Bung Tomo sejak sore.", "Tomo"),
+    ("Pesawat itu mendarat di Bandara Bung Hatta sore tadi.", "Hatta"),
+])
+def test_a_place_named_after_bung_someone_keeps_the_name(blank, text, namesake):
+    doc = blank(text)
+    doc.ents = spans_at(doc, (namesake, "PER"))
+    place = text[text.index("Bung") - len(text.split("Bung")[0].split()[-1]) - 1:text.index(namesake) + len(namesake)]
+    assert ents(EntityRules(blank)(doc)) == [(place, "LOC")]
+
+
 def test_a_place_a_recognizer_ran_into_the_name_after_an_office_cue_gives_the_name_back(blank):
     doc = blank("Kepala Puskesmas Sukamaju Wulan mengatakan, pasien dirujuk. Menurut Wulan, stok obat cukup.")
     doc.ents = spans_at(doc, ("Sukamaju Wulan", "LOC"))

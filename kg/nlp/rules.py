@@ -167,8 +167,9 @@ LONG_FORM_JOINERS = frozenset({"dan", "serta", "untuk", "and", "of", "for", "&"}
 # the words a Balinese name opens with after "I" or "Ni": birth order and caste ("I Made ...", "Ni Luh ...")
 BALINESE_NAME_OPENERS = frozenset({
     "wayan", "gede", "putu", "made", "kadek", "nengah", "nyoman", "komang", "ketut", "luh", "gusti", "dewa"})
-# royal titles that, right after a cue word, name an institution's or a street's namesake
-NAMESAKE_TITLES = frozenset({"Sultan", "Sunan", "Pangeran"})
+# royal titles and forms of address that, right after a cue word, name an institution's or a
+# street's namesake ("Universitas Sultan ...", "Bandara Bung Hatta")
+NAMESAKE_TITLES = frozenset({"Sultan", "Sunan", "Pangeran", "Bung"})
 # "Kombes Pol", "Letjen TNI (Purn)", "Lettu (Inf)": services, status and army corps after a rank
 RANK_SERVICES = frozenset({"pol", "polri", "tni", "purn", "inf", "kav", "arm", "arh", "czi", "cpm", "chb", "cba",
                            "cku", "ckm", "cpl", "caj", "cpn", "pnb", "mar"})
@@ -828,6 +829,12 @@ class _Run:
             if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")":
                 j += 3  # "Pejabat Sementara (Pjs) Gubernur"
         return j
+
+    def guessed_person_at(self, i: int) -> bool:
+        """Whether a person span another component guessed, unlinked, starts at token ``i``."""
+        span = self.ents.at(i)
+        return (span is not None and span.start == i and span.label_ == "PER" and not span.kb_id_
+                and (span.start_char, span.end_char) not in self.ents.made)
 
     def namesake_rank(self, i: int) -> int | None:
         """The end of a rank (or royal title) at token ``i`` that names the namesake of an
@@ -1516,6 +1523,9 @@ class _Run:
                     self.ents.add(cut, owner.end, "PER", made=False)
                     j = orgish = cut
                     continue
+            if owner is not None and j == namesake_end and self.guessed_person_at(j):
+                self.ents.remove(owner)  # "Bandara Bung [Hatta]": the namesake's name is the place's
+                owner = None
             if owner is not None and in_title and owner.start == j and self.holds_the_name(owner, j == cue_end):
                 self.ents.remove(owner)  # read its words again: the name at its end is the person's
                 owner = None
@@ -1530,7 +1540,7 @@ class _Run:
                 orgish = j  # "Kemenkeu [I Putu] Wirabawa": a person's name starts here
                 break
             namesake = self.namesake_rank(j) if j == cue_end else None
-            if namesake is not None and self.ents.at(namesake) is None:
+            if namesake is not None and (self.ents.at(namesake) is None or self.guessed_person_at(namesake)):
                 j = orgish = namesake_end = namesake  # "Universitas Jenderal Achmad Yani": the rank is the namesake's
                 continue
             if j > cue_end and doc[j - 1].text in ENGLISH_JOINERS and self.cap(tok) and tok.is_alpha:
