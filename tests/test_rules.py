@@ -1064,6 +1064,30 @@ def test_a_place_named_after_bung_someone_keeps_the_name(blank, text, namesake):
     assert ents(EntityRules(blank)(doc)) == [(place, "LOC")]
 
 
+@pytest.mark.parametrize("text, spans, office, name", [
+    # Sasak "Lalu", also the common word "then", opens the name after an office
+    ("Kepala Dinas Peternakan Sukamaju Lalu Ahmad Fauzi mengatakan, sapi sehat.",
+     [("Dinas Peternakan Sukamaju", "ORG"), ("Ahmad Fauzi", "PER")], "Kepala Dinas Peternakan Sukamaju",
+     "Lalu Ahmad Fauzi"),
+    # "Sri" opens a name; it does not end the hospital's
+    ("Direktur RSUD Sukamaju Sri Indah Wulandari mengatakan, pasien bertambah.",
+     [("RSUD Sukamaju Sri Indah Wulandari", "LOC")], "Direktur RSUD Sukamaju", "Sri Indah Wulandari"),
+])
+def test_a_word_names_open_with_starts_the_person_after_an_office(blank, text, spans, office, name):
+    doc = blank(text)
+    doc.ents = spans_at(doc, *spans)
+    out = EntityRules(blank)(doc)
+    assert (name, "PER") in ents(out)
+    assert [r[:2] for r in roles(out)] == [(office, name)]
+
+
+def test_lalu_lintas_stays_in_the_title(blank):
+    doc = blank("Kepala Satuan Lalu Lintas Polres Sukamaju AKP Rina Kartika mengatakan, arus padat.")
+    doc.ents = spans_at(doc, ("Polres Sukamaju", "ORG"), ("Rina Kartika", "PER"))
+    assert [r[:2] for r in roles(EntityRules(blank)(doc))] == [
+        ("Kepala Satuan Lalu Lintas Polres Sukamaju", "Rina Kartika")]
+
+
 def test_a_place_a_recognizer_ran_into_the_name_after_an_office_cue_gives_the_name_back(blank):
     doc = blank("Kepala Puskesmas Sukamaju Wulan mengatakan, pasien dirujuk. Menurut Wulan, stok obat cukup.")
     doc.ents = spans_at(doc, ("Sukamaju Wulan", "LOC"))

@@ -164,6 +164,9 @@ ROLE_KINDS = frozenset({"role", "role_place", "role_local", "role_field", "role_
 TITLE_JOINERS = frozenset({"dan", "atas", "di", "untuk", "serta", "terhadap", "bagi", "dalam", "pada", "ke", "dari"})
 # lower-case words inside a name that its short form skips: "Stabilisasi Pasokan dan Harga Pangan (SPHP)"
 LONG_FORM_JOINERS = frozenset({"dan", "serta", "untuk", "and", "of", "for", "&"})
+# words that open a person's name, never end an office's: "Sri Rahayu", "Siti ...", Sasak "Lalu ..."
+# and "Baiq ...", Bugis "Andi ...", Balinese "Tjokorda ...", Acehnese "Teuku ..."
+NAME_OPENERS = frozenset({"Sri", "Siti", "Lalu", "Baiq", "Andi", "Tjokorda", "Cokorda", "Teuku", "Tengku", "Raden"})
 # the words a Balinese name opens with after "I" or "Ni": birth order and caste ("I Made ...", "Ni Luh ...")
 BALINESE_NAME_OPENERS = frozenset({
     "wayan", "gede", "putu", "made", "kadek", "nengah", "nyoman", "komang", "ketut", "luh", "gusti", "dewa"})
@@ -894,6 +897,8 @@ class _Run:
         if prefix_end > prefix_start and hint is None:
             self.join_name_after_rank(j)
         name = self.name_after(j, hint)
+        if name is None and hint is None:
+            name = self.name_with_opener(j)
         if (name is not None and head is not None and hint is None and role_kind in ("role_place", "role_local")
                 and self.place_read_as_a_name(*name)):
             # "Kapolres [Sukamara] dan Dandim ...": the word after the title is the region it
@@ -1253,7 +1258,7 @@ class _Run:
                     and (limit is None or j + 3 <= limit)):
                 j += 3  # "Juru Bicara ... untuk Penanganan Covid-19": a field named with a number
                 continue
-            if self.cap(tok) and (self.common(tok) or self.affixed_noun(tok)):
+            if self.cap(tok) and (self.common(tok) or self.affixed_noun(tok)) and not self.opens_name(j):
                 j += 1  # "Deputi Operasi Pencarian ...": an affixed noun is an office word
                 continue
             if self.acronym(tok) and not self.lex.match_title(doc, j, PREFIX_KINDS):
@@ -1454,7 +1459,8 @@ class _Run:
                     break
                 k = orgish = owner.end
                 continue
-            if self.lex.match_title(doc, k, PREFIX_KINDS) or self.balinese_name_start(k):
+            if (self.lex.match_title(doc, k, PREFIX_KINDS) or self.balinese_name_start(k)
+                    or (orgish == k and self.opens_name(k))):  # (right after an office's name)
                 orgish = k  # "Polda Riau Komisaris Besar Budi", "Kemenkeu I Putu ...": the name starts here
                 break
             end = self.lex.match_cue(doc, k, self.lex.any_cues)
@@ -1536,8 +1542,8 @@ class _Run:
                     break
                 j = orgish = owner.end
                 continue
-            if self.balinese_name_start(j):
-                orgish = j  # "Kemenkeu [I Putu] Wirabawa": a person's name starts here
+            if self.balinese_name_start(j) or (j > cue_end and self.opens_name(j)):
+                orgish = j  # "Kemenkeu [I Putu] Wirabawa", "Dinas X [Lalu] Ahmad": a person's name starts here
                 break
             namesake = self.namesake_rank(j) if j == cue_end else None
             if namesake is not None and (self.ents.at(namesake) is None or self.guessed_person_at(namesake)):
@@ -1601,10 +1607,13 @@ class _Run:
                 keep = max(0, proper - 4)
             solo = next((k for k in range(orgish + (1 if orgish == cue_end else 0), j)
                          if doc[k].text in self.solo_words), None)
+            opener = next((k for k in range(max(orgish, cue_end + 1), j - 1) if doc[k].text in NAME_OPENERS), None)
             if person_next:
                 keep = proper  # "Pemimpin Front Pembela Islam [Rizal Hasibuan]": the name is the span's
             elif solo is not None:
                 keep = solo - orgish  # the person's name starts at a word the article uses alone
+            elif opener is not None:
+                keep = opener - orgish  # "Direktur RSUD Sukamaju [Sri] Indah Wulandari": a word names open with
             elif (known := max((k for k in range(orgish, j - 1) if self.place_like(doc[k], None)),
                                default=None)) is not None:
                 keep = known + 1 - orgish  # "PT [Pertamina] Rina Kartika Sari": the office ends at a
@@ -1673,6 +1682,27 @@ class _Run:
         if owner is None or owner.start != j or not self.speaker_like(owner):
             return None
         return self.as_person(owner)
+
+    def opens_name(self, j: int) -> bool:
+        """Whether token ``j`` is a word a name opens with, before a name word: "[Lalu] Ahmad
+        Fauzi", but not "Lalu Lintas" (traffic), whose next word is a common one."""
+        doc = self.doc
+        return (doc[j].text in NAME_OPENERS and j + 1 < len(doc) and self.name_token(doc[j + 1])
+                and not self.common(doc[j + 1]))
+
+    def name_with_opener(self, j: int) -> tuple[int, int, Span] | None:
+        """"Kepala Dinas ... [Lalu] Ahmad Fauzi": a name that opens with a word that is also a common
+        one (Sasak "Lalu", "then") is read from that word, and made a person span."""
+        doc = self.doc
+        if not self.opens_name(j) or self.ents.at(j) is not None:
+            return None
+        rest = self.name_after(j + 1, None)
+        if rest is None:
+            return None
+        if rest[2] is not None:
+            self.ents.remove(rest[2])
+        person = self.ents.add(j, rest[1], "PER", made=rest[2] is None)
+        return (j, rest[1], person) if person is not None else None
 
     def place_read_as_a_name(self, start: int, end: int, existing: Span | None) -> bool:
         """Whether the one word a title rule took for a name (free, or another component's
