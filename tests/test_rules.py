@@ -980,6 +980,12 @@ def test_a_balinese_name_after_an_office_keeps_its_i(blank, recognized, before):
     assert [r[:2] for r in roles(out)] == [(f"Sekretaris {office}", "I Putu Wirabawa")]
 
 
+@pytest.mark.parametrize("place", ["Jalan I Gusti Ngurah Rai", "Bandara I Gusti Ngurah Rai"])
+def test_a_balinese_name_right_after_a_place_cue_is_the_places_namesake(blank, place):
+    doc = blank(f"Kemacetan terjadi di {place} sejak pagi.")
+    assert ents(EntityRules(blank)(doc)) == [(place, "LOC")]
+
+
 def test_a_balinese_name_opening_a_recognizer_put_into_the_office_before_it_goes_back_to_the_person(blank):
     doc = blank("Sekretaris Direktorat Jenderal Anggaran Kemenkeu I Putu Wirabawa menjelaskan, data diperbarui.")
     doc.ents = spans_at(doc, ("Kemenkeu I Putu", "ORG"), ("Wirabawa", "PER"))

@@ -1542,7 +1542,7 @@ class _Run:
                     break
                 j = orgish = owner.end
                 continue
-            if self.balinese_name_start(j) or (j > cue_end and self.opens_name(j)):
+            if self.name_after_office(j, cue_end, label):
                 orgish = j  # "Kemenkeu [I Putu] Wirabawa", "Dinas X [Lalu] Ahmad": a person's name starts here
                 break
             namesake = self.namesake_rank(j) if j == cue_end else None
@@ -1682,6 +1682,15 @@ class _Run:
         if owner is None or owner.start != j or not self.speaker_like(owner):
             return None
         return self.as_person(owner)
+
+    def name_after_office(self, j: int, cue_end: int, label: str) -> bool:
+        """Whether a person's name starts at token ``j`` inside a cue phrase that ``cue_end`` ends
+        the cue of. Right after a place's cue such a name is the place's namesake ("Jalan [Sri]
+        Rejeki", "Bandara [I Gusti] Ngurah Rai"); after an office's cue, a Balinese one is the
+        person's ("Kemenkeu [I Putu] Wirabawa")."""
+        if j == cue_end:
+            return label == "ORG" and self.balinese_name_start(j)
+        return self.balinese_name_start(j) or self.opens_name(j)
 
     def opens_name(self, j: int) -> bool:
         """Whether token ``j`` is a word a name opens with, before a name word: "[Lalu] Ahmad
