@@ -225,6 +225,10 @@ class _Ents:
             self.made.add((span.start_char, span.end_char))
         return span
 
+    def was_made(self, span: Span) -> bool:
+        """Whether the rules made ``span`` (else another component found it)."""
+        return (span.start_char, span.end_char) in self.made
+
     def remove(self, span: Span) -> None:
         self.spans = [s for s in self.spans if s is not span]
         for i in range(span.start, span.end):
@@ -757,7 +761,7 @@ class _Run:
             k = span.end
             guess = self.ents.at(k) if k < len(doc) else None
             if guess is not None and (len(guess) > 1 or guess.label_ == "PER" or guess.kb_id_
-                                      or (guess.start_char, guess.end_char) in self.ents.made):
+                                      or self.ents.was_made(guess)):
                 continue
             if (span.label_ != "PER" or span.kb_id_ or k + 1 >= len(doc) or len(span) + 1 > MAX_NAME_TOKENS
                     or not self.name_token(doc[k])
@@ -837,7 +841,7 @@ class _Run:
         """Whether a person span another component guessed, unlinked, starts at token ``i``."""
         span = self.ents.at(i)
         return (span is not None and span.start == i and span.label_ == "PER" and not span.kb_id_
-                and (span.start_char, span.end_char) not in self.ents.made)
+                and not self.ents.was_made(span))
 
     def namesake_rank(self, i: int) -> int | None:
         """The end of a rank (or royal title) at token ``i`` that names the namesake of an
@@ -1303,7 +1307,7 @@ class _Run:
             owner = self.ents.at(k)
             if owner is not None:
                 if (owner.label_ != "PER" or owner.kb_id_ or owner.start != k
-                        or (owner.start_char, owner.end_char) in self.ents.made
+                        or self.ents.was_made(owner)
                         or not self.lex.match_title(doc, owner.end, PREFIX_KINDS)):
                     break
                 guessed.append(owner)
@@ -1418,7 +1422,7 @@ class _Run:
         title may hold the person's name too: it opens with a cue, ends in a name word, and no
         name follows it. Else None."""
         doc = self.doc
-        if span.kb_id_ or (span.start_char, span.end_char) in self.ents.made or len(span) < 3:
+        if span.kb_id_ or self.ents.was_made(span) or len(span) < 3:
             return None
         if limit is not None and span.end > limit:
             return None
@@ -1451,7 +1455,7 @@ class _Run:
             tok = doc[k]
             owner = self.ents.at(k)
             if (owner is not None and len(owner) == 1 and not owner.kb_id_ and k > orgish
-                    and (owner.start_char, owner.end_char) not in self.ents.made and self.name_token(tok)
+                    and not self.ents.was_made(owner) and self.name_token(tok)
                     and not (owner.end < len(doc) and self.cap(doc[owner.end]))):
                 break  # "Rina Kartika [Sari]": a lone word a recognizer guessed ends a name, not an organisation
             if owner is not None:
@@ -1519,7 +1523,7 @@ class _Run:
             tok = doc[j]
             owner = self.ents.at(j)
             if (owner is not None and j == cue_end and owner.start == j and owner.label_ == "PER" and len(owner) >= 3
-                    and not owner.kb_id_ and (owner.start_char, owner.end_char) not in self.ents.made
+                    and not owner.kb_id_ and not self.ents.was_made(owner)
                     and not self.balinese_name_start(j)):
                 # "Kampung [Sawah Indah Budi]" where the article also writes "Kampung Sawah Indah,": the
                 # first words are the place's name, the person's starts after them
@@ -1632,7 +1636,7 @@ class _Run:
         Ahli Badan X Bidang [Penanggulangan Bencana Rina Wati] menyampaikan" (office words, then
         two name words)."""
         doc = self.doc
-        if span.label_ == "PER" or span.kb_id_ or (span.start_char, span.end_char) in self.ents.made:
+        if span.label_ == "PER" or span.kb_id_ or self.ents.was_made(span):
             return False
         if after_cue and self.speaker_like(span) and span[-1].text in self.solo_words:
             return True
@@ -1661,7 +1665,7 @@ class _Run:
         if after is not None and after.start != gap:
             after = None
         if after is not None and hint is None and after.label_ != "PER" and len(after) == 1 and not after.kb_id_ \
-                and (after.start_char, after.end_char) not in self.ents.made and self.name_token(doc[gap]) \
+                and not self.ents.was_made(after) and self.name_token(doc[gap]) \
                 and gap + 1 < len(doc) and not self.cap(doc[gap + 1]):
             # "Rina Kartika [Sari]": a lone last word a recognizer took for a place ends the name
             self.ents.remove(after)
@@ -1721,7 +1725,7 @@ class _Run:
         if end - start != 1 or (end < len(doc) and self.name_token(doc[end])):
             return False
         if existing is not None and (existing.label_ != "PER" or existing.kb_id_
-                                     or (existing.start_char, existing.end_char) in self.ents.made):
+                                     or self.ents.was_made(existing)):
             return False
         return any(k != start and (other := self.ents.at(k)) is not None and other.label_ != "PER"
                    for k in self.positions.get(doc[start].text, ()))
@@ -1736,7 +1740,7 @@ class _Run:
         """Whether another component's place or organisation span reads as a person's name: two
         to five name words, no cue word, unlinked, and a verb or a comma after it."""
         doc = self.doc
-        if (span.label_ == "PER" or span.kb_id_ or (span.start_char, span.end_char) in self.ents.made
+        if (span.label_ == "PER" or span.kb_id_ or self.ents.was_made(span)
                 or not 2 <= len(span) <= MAX_NAME_TOKENS or not all(self.name_token(t) for t in span)
                 or self.lex.match_cue(doc, span.start, self.lex.any_cues) is not None
                 or span.end >= len(doc)):
@@ -1749,7 +1753,7 @@ class _Run:
         where the article never uses that word as a place ("di Wulan") or inside another name."""
         doc = self.doc
         end = span.end
-        return (len(span) == 1 and not span.kb_id_ and (span.start_char, span.end_char) not in self.ents.made
+        return (len(span) == 1 and not span.kb_id_ and not self.ents.was_made(span)
                 and self.name_token(span[0]) and not self.acronym(span[0])
                 and end + 1 < len(doc) and doc[end].text == "," and VERB_FORM.fullmatch(doc[end + 1].text) is not None
                 and not self.place_like(span[0], span))
@@ -2113,7 +2117,7 @@ class _Run:
             end = self.field_list_end(k, None)
             if end is not None:
                 self.ents.remove(span)
-                self.ents.add(span.start, end, "ORG", made=(span.start_char, span.end_char) in self.ents.made)
+                self.ents.add(span.start, end, "ORG", made=self.ents.was_made(span))
 
     def acronyms(self) -> None:
         """"Amerika Serikat (AS)": the abbreviation in brackets after a name is the same kind of
@@ -2269,7 +2273,7 @@ class _Run:
             if not self.headline_line(s.start):
                 body.setdefault(fold_name(s.text), s.label_)
         for span in list(self.ents.spans):
-            made = (span.start_char, span.end_char) in self.ents.made
+            made = self.ents.was_made(span)
             if span.kb_id_ or len(span) < 2 or not self.headline_line(span.start):
                 continue
             if self.phrase_written_lower(span):
@@ -2298,7 +2302,7 @@ class _Run:
         later (``listed_fields``)."""
         doc = self.doc
         for span in list(self.ents.spans):
-            if span.kb_id_ or (span.start_char, span.end_char) in self.ents.made:
+            if span.kb_id_ or self.ents.was_made(span):
                 continue
             commas = [k for k in range(span.start + 1, span.end - 1) if doc[k].text == ","]
             if not commas:
@@ -2363,7 +2367,7 @@ class _Run:
         short_forms: set[tuple[str, ...]] = set()
         for s in self.ents.spans:
             # a lone word a recognizer guessed is no proof: it may be a first name ("Andi")
-            trusted = s.kb_id_ or (s.start_char, s.end_char) in self.ents.made or (
+            trusted = s.kb_id_ or self.ents.was_made(s) or (
                 len(s) >= 2 and not self.after_role(s.start))  # "Wali Kota [Bogor Budi]" is in question
             if s.label_ in ("ORG", "LOC") and trusted:
                 put([t.text for t in s if not t.is_space], s.label_)
@@ -2512,7 +2516,7 @@ class _Run:
             head_label = span.label_
             if span.label_ == "PER":  # the words before the name are an office's, or a place's
                 head_label = "LOC" if all(self.place_like(t, span) for t in toks[:at]) else "ORG"
-            made = (span.start_char, span.end_char) in self.ents.made
+            made = self.ents.was_made(span)
             self.ents.remove(span)
             self.ents.add(span.start, span.start + at, head_label, made=made)
             end = span.end
@@ -2550,7 +2554,7 @@ class _Run:
                 if rest not in (2, 3) or not all(self.name_token(t) for t in doc[cut:span.end]):
                     continue
                 if self.words(cue_end, cut) in self.known_names and self.words(cut, span.end) not in self.known_names:
-                    made = (span.start_char, span.end_char) in self.ents.made
+                    made = self.ents.was_made(span)
                     self.ents.remove(span)
                     self.ents.add(span.start, cut, "LOC", kb_id=span.kb_id_, made=made)
                     self.ents.add(cut, span.end, "PER", made=made)
@@ -2589,7 +2593,7 @@ class _Run:
         for i, tok in enumerate(doc):
             span = self.ents.at(i)
             if (span is not None and len(span) == 1 and span.label_ != "PER" and not span.kb_id_
-                    and (span.start_char, span.end_char) not in self.ents.made and not tok.text.isupper()
+                    and not self.ents.was_made(span) and not tok.text.isupper()
                     and len(surnames.get(fold_name(tok.text), ())) == 1 and not self.place_like(tok, span)):
                 # "Menteri Perdagangan Larasati Wibisono ... Wibisono menyebut": a recognizer's
                 # place or organisation that is the surname of the one person the article names so
