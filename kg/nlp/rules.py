@@ -2212,8 +2212,7 @@ class _Run:
             return False
         j = k - 1
         while j >= 0 and k - j <= len(short) + 2 and doc[j].is_alpha and doc[j].text.islower():
-            words = [t.text for t in doc[j:k] if t.text not in LONG_FORM_JOINERS]
-            if "".join(w[0] for w in words) == short.casefold():
+            if initials([t.text for t in doc[j:k] if t.text not in LONG_FORM_JOINERS]) == short.casefold():
                 return True
             j -= 1
         return False
@@ -2649,8 +2648,13 @@ def spells(short: str, words: list[str]) -> bool:
     initials ("BPBD"), another is built from pieces of them ("Bapanas", see :func:`abbreviates`)."""
     letters = short.replace("-", "")
     if letters.isupper():
-        return letters == "".join(word[0] for word in words)
+        return letters == initials(words)
     return abbreviates(short, words)
+
+
+def initials(words: list[str]) -> str:
+    """The first letters of ``words``, as written."""
+    return "".join(word[0] for word in words)
 
 
 def abbreviates(short: str, words: list[str]) -> bool:
