@@ -161,7 +161,7 @@ def load_lexicon() -> Lexicon:
 
 ROLE_KINDS = frozenset({"role", "role_place", "role_local", "role_field", "role_for"})
 # lower-case words inside the title of a law or a regulation ("tentang Cipta Kerja dan Perlindungan Buruh")
-TITLE_JOINERS = frozenset({"dan", "atas", "di", "untuk", "serta", "terhadap", "bagi", "dalam", "pada", "ke", "dari"})
+TITLE_JOINERS = PREPOSITIONS | {"dan", "atas", "serta", "terhadap"}
 # lower-case words inside a name that its short form skips: "Stabilisasi Pasokan dan Harga Pangan (SPHP)"
 LONG_FORM_JOINERS = frozenset({"dan", "serta", "untuk", "and", "of", "for", "&"})
 # words that open a person's name, never end an office's: "Sri Rahayu", "Siti ...", Sasak "Lalu ..."
