@@ -97,8 +97,9 @@ def main(argv: list[str] | None = None) -> int:
 
         try:
             load_pipeline(args.other_model)
-        except KgError as err:
-            print(f"{Path(__file__).name}: error: {err}", file=sys.stderr)
+        except KgError as err:  # (kg's advice names kg export's option; here it is --other-model)
+            fix = err.fix.replace("--model", "--other-model")
+            print(f"{Path(__file__).name}: error: {err.what}" + (f" ({fix})" if fix else ""), file=sys.stderr)
             return 2
         setups[f"model {args.other_model}"] = (str(args.other_model), True)
     loads = {name: load_seconds(use_model, model) for name, (model, use_model) in setups.items()}

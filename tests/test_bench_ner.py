@@ -43,3 +43,4 @@ def test_an_other_model_that_is_no_pipeline_is_a_one_line_error(tmp_path, capsys
     assert bench.main(["--articles", "1", "--other-model", str(tmp_path / "missing")]) == 2
     err = capsys.readouterr().err.strip()
     assert err.count("\n") == 0 and "no spaCy pipeline at" in err
+    assert "give --other-model" in err  # the advice names this script's option, not kg export's
